@@ -1,0 +1,1 @@
+// Header-only shim: this file exists because SwiftPM needs one source per C target.
