@@ -25,7 +25,7 @@ let package = Package(
         .testTarget(name: "TLSTests", dependencies: ["TLS"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "BayeuxTests", dependencies: ["Bayeux"]),
-        .testTarget(name: "EdgeTests", dependencies: ["Edge"]),
+        .testTarget(name: "EdgeTests", dependencies: ["Edge"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,3 +28,13 @@ static inline long COpenSSL_SSL_set_mode(SSL *ssl, long mode) { return SSL_set_m
 // The callback type of SSL_CTX_set_alpn_select_cb, spelled for Swift.
 typedef int (*COpenSSL_alpn_select_cb)(SSL *ssl, const unsigned char **out, unsigned char *outlen,
                                        const unsigned char *in, unsigned int inlen, void *arg);
+
+// SSL_OP_* are built with a cast macro (SSL_OP_BIT) Swift does not import.
+static const uint64_t COpenSSL_SSL_OP_NO_RENEGOTIATION = SSL_OP_NO_RENEGOTIATION;
+static const uint64_t COpenSSL_SSL_OP_IGNORE_UNEXPECTED_EOF = SSL_OP_IGNORE_UNEXPECTED_EOF;
+static const uint64_t COpenSSL_SSL_OP_NO_COMPRESSION = SSL_OP_NO_COMPRESSION;
+static const uint64_t COpenSSL_SSL_OP_CIPHER_SERVER_PREFERENCE = SSL_OP_CIPHER_SERVER_PREFERENCE;
+
+// Development certificates: EVP_EC_gen is a macro over the variadic
+// EVP_PKEY_Q_keygen, which Swift cannot call.
+static inline EVP_PKEY *COpenSSL_EVP_EC_gen(const char *curve) { return EVP_PKEY_Q_keygen(NULL, NULL, "EC", curve); }

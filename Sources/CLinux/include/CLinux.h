@@ -6,6 +6,10 @@
 #include <sys/resource.h>
 #include <sys/uio.h>
 #include <netinet/tcp.h>
+#include <sys/socket.h>
+
+// accept4 is declared only under _GNU_SOURCE, which a module header cannot rely on.
+extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
 
 // Macros with casts that Swift does not import as constants.
 static const unsigned int CLinux_EPOLLIN = EPOLLIN;

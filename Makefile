@@ -1,0 +1,50 @@
+# bayeux-edge: two commands on a fresh Debian 12 machine with the Swift 6.3 toolchain.
+#   make run   install the Debian packages, build in release mode, start the server
+#              (development mode, in-memory engine, https://localhost:8443/faye)
+#   make test  install what the tests need, build, run unit and integration tests
+
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends
+
+BUILD_PACKAGES := libssl-dev libnghttp2-dev libhiredis-dev zlib1g-dev pkg-config
+TEST_PACKAGES := curl openssl ruby-faye nghttp2-client redis-server python3 python3-pytest netcat-openbsd
+BENCH_PACKAGES := nginx-light wrk ruby-faye thin linux-perf
+
+RELEASE_BIN := .build/release/bayeux-edge
+DEBUG_BIN := .build/debug/bayeux-edge
+
+.PHONY: run test build deps test-deps bench-deps unit integration bench conformance clean check-swift
+
+run: deps build
+	@test -f tokens/tokens.json || { cp tokens/tokens.example.json tokens/tokens.json; \
+	  echo "created tokens/tokens.json from tokens/tokens.example.json (development publisher tokens)"; }
+	FAYE_ENVIRONMENT=development $(RELEASE_BIN) $(ARGS)
+
+test: test-deps
+	swift build --build-tests
+	$(MAKE) unit integration
+
+unit:
+	swift test --skip-build
+
+integration:
+	EDGE_BINARY=$(DEBUG_BIN) /usr/bin/python3 -m pytest -q Tests/Integration
+
+build: check-swift
+	swift build -c release
+
+deps: check-swift
+	@dpkg -s $(BUILD_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(APT_INSTALL) $(BUILD_PACKAGES); }
+
+test-deps: deps
+	@dpkg -s $(TEST_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(APT_INSTALL) $(TEST_PACKAGES); }
+
+bench-deps: test-deps
+	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(APT_INSTALL) $(BENCH_PACKAGES); }
+
+check-swift:
+	@command -v swift >/dev/null || { echo "Swift 6.3 is needed: https://www.swift.org/install/linux/ (Debian 12 tarball), then put its usr/bin on PATH"; exit 1; }
+
+clean:
+	rm -rf .build

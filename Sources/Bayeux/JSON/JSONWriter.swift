@@ -1,0 +1,69 @@
+/// Appends JSON to a byte array: strings escaped as Ruby's and JavaScript's encoders do
+/// (`"`, `\`, control characters; `/` and non-ASCII left as they are), and validated values
+/// re-emitted compactly.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func appendRaw(_ raw: some Sequence<UInt8>) {
+        bytes.append(contentsOf: raw)
+    }
+
+    mutating func appendByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    mutating func appendString(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): appendRaw(#"\""#.utf8)
+            case UInt8(ascii: "\\"): appendRaw(#"\\"#.utf8)
+            case 0x08: appendRaw(#"\b"#.utf8)
+            case 0x0C: appendRaw(#"\f"#.utf8)
+            case 0x0A: appendRaw(#"\n"#.utf8)
+            case 0x0D: appendRaw(#"\r"#.utf8)
+            case 0x09: appendRaw(#"\t"#.utf8)
+            case 0x00..<0x20:
+                appendRaw(#"\u00"#.utf8)
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Re-emits a validated value without insignificant whitespace and with its strings
+    /// re-escaped, the way a parse-and-encode round trip in Faye would write it back.
+    /// Numbers are copied as written.
+    mutating func appendCanonical(_ value: JSONValue, of text: JSONText) {
+        switch value.kind {
+        case .object:
+            bytes.append(UInt8(ascii: "{"))
+            for (index, member) in text.members(value).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendString(member.key)
+                bytes.append(UInt8(ascii: ":"))
+                appendCanonical(member.value, of: text)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        case .array:
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in text.elements(value).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                appendCanonical(element, of: text)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .string:
+            appendString(text.string(value) ?? "")
+        case .number, .true, .false, .null:
+            appendRaw(text.slice(value))
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}

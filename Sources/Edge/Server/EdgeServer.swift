@@ -1,0 +1,91 @@
+import Glibc
+import IO
+
+/// Binds the listeners, runs the loops, and carries out what signals ask for:
+/// reload (SIGHUP) and a graceful drain (SIGTERM).
+final class EdgeServer {
+    let state: EdgeState
+    let group: EventLoopGroup
+    private var contexts: [LoopContext] = []
+    private var listeners: [(Listener, EventLoop)] = []
+
+    init(state: EdgeState, group: EventLoopGroup) {
+        self.state = state
+        self.group = group
+    }
+
+    /// Binds every port before any loop runs, so a port in use is reported at start-up.
+    /// Returns the bound addresses (the real port when 0 was asked for).
+    func bind() throws -> [(ListenerPort, SocketAddress)] {
+        let configuration = state.configuration
+        contexts = group.loops.map { LoopContext(loop: $0, shared: state) }
+        var bound: [(ListenerPort, SocketAddress)] = []
+        let listening = configuration.listening
+        if let httpsPort = listening.httpsPort {
+            bound.append((.secure, try bindEverywhere(port: httpsPort, as: .secure)))
+        }
+        if let httpPort = listening.httpPort {
+            let kind: ListenerPort = listening.usesTLS ? .redirect : .plain
+            bound.append((kind, try bindEverywhere(port: httpPort, as: kind)))
+        }
+        return bound
+    }
+
+    /// One SO_REUSEPORT listener per loop: the kernel spreads connections over the
+    /// loops with no hand-off between threads.
+    private func bindEverywhere(port: UInt16, as kind: ListenerPort) throws -> SocketAddress {
+        let host = state.configuration.listening.bindAddress
+        guard var address = SocketAddress(host: host, port: port) else {
+            throw SystemError("FAYE_BIND \(host) is not an IPv4 or IPv6 address", errno: EINVAL)
+        }
+        for context in contexts {
+            let fd = try Socket.listen(on: address, reusePort: true)
+            if address.port == 0 {
+                // Port 0: the first listener picks, the others join it.
+                address = try SocketAddress(boundTo: fd)
+            }
+            let listener = Listener(fd: fd, loop: context.loop, accepted: { [unowned context] client in
+                context.accepted(client, on: kind)
+            }, onError: { [state] error in
+                state.log.warning("accept failed", [("error", error.description)])
+            })
+            try listener.start()
+            listeners.append((listener, context.loop))
+        }
+        return address
+    }
+
+    func start() {
+        if let first = contexts.first { scheduleHousekeeping(on: first.loop) }
+        group.start()
+    }
+
+    /// Faye's inactivity rule runs about once a second on the first loop.
+    private func scheduleHousekeeping(on loop: EventLoop) {
+        let bayeux = state.bayeux
+        var tick: Timer!
+        tick = Timer { [unowned loop] in
+            bayeux.expireInactiveClients()
+            loop.schedule(tick, after: 1_000_000_000)
+        }
+        loop.schedule(tick, after: 1_000_000_000)
+    }
+
+    /// SIGTERM: stop accepting, let every connection finish, and return when all are
+    /// closed or `timeout` has passed.
+    func drain(timeout: UInt64) {
+        state.startDraining()
+        for (listener, loop) in listeners {
+            let owned = LoopBound(listener)
+            loop.execute { owned.value.stop() }
+        }
+        for context in contexts {
+            let owned = LoopBound(context)
+            context.loop.execute { owned.value.drain() }
+        }
+        let deadline = MonotonicClock.now() &+ timeout
+        while state.connectionCount > 0 && MonotonicClock.now() < deadline {
+            usleep(20_000)
+        }
+    }
+}

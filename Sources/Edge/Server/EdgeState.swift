@@ -1,0 +1,62 @@
+import Bayeux
+import Synchronization
+import TLS
+
+/// What every loop shares: configuration, logs, metrics, the TLS context store, the
+/// Bayeux server, and the process-wide connection count.
+final class EdgeState: Sendable {
+    let configuration: Configuration
+    let log: Log
+    let metrics: Metrics
+    let tls: TLSContextStore?
+    let bayeux: BayeuxServer
+    private let openConnections = Atomic<Int>(0)
+    private let draining = Atomic<Bool>(false)
+
+    init(configuration: Configuration, log: Log, metrics: Metrics, tls: TLSContextStore?, bayeux: BayeuxServer) {
+        self.configuration = configuration
+        self.log = log
+        self.metrics = metrics
+        self.tls = tls
+        self.bayeux = bayeux
+    }
+
+    var limits: ConnectionLimits { configuration.limits }
+
+    /// Counts a new connection in, unless FAYE_MAX_CONNECTIONS is reached.
+    func admitConnection() -> Bool {
+        let now = openConnections.add(1, ordering: .relaxed).newValue
+        if now > configuration.listening.maxConnections {
+            openConnections.subtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
+
+    func releaseConnection() {
+        openConnections.subtract(1, ordering: .relaxed)
+    }
+
+    var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+
+    var isDraining: Bool { draining.load(ordering: .relaxed) }
+
+    func startDraining() { draining.store(true, ordering: .relaxed) }
+}
+
+extension EdgeState {
+    /// /metrics: the edge's counters and the Bayeux engine's.
+    func renderMetrics() -> String {
+        let bayeux = self.bayeux.statistics
+        return metrics.render(tag: configuration.tag, extra: [
+            ("bayeux_edge_clients", "Bayeux clients (sessions) alive", true, bayeux.clients),
+            ("bayeux_edge_subscriptions", "Channel subscriptions held by clients", true, bayeux.subscriptions),
+            ("bayeux_edge_published_total", "Messages accepted for publishing", false, bayeux.publishedMessages),
+            ("bayeux_edge_refused_publishes_total", "Publishes refused by the publisher-token rule", false, bayeux.refusedPublishes),
+            ("bayeux_edge_queued_deliveries", "Deliveries waiting in client queues", true, bayeux.queuedDeliveries),
+            ("bayeux_edge_dropped_messages_total", "Messages dropped with clients whose queue overflowed", false, bayeux.droppedMessages),
+            ("bayeux_edge_overflowed_clients_total", "Clients destroyed because their queue passed its bound", false, bayeux.overflowedClients),
+            ("bayeux_edge_expired_clients_total", "Clients removed by the inactivity rule", false, bayeux.expiredClients),
+        ])
+    }
+}

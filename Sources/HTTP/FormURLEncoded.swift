@@ -1,0 +1,43 @@
+/// `application/x-www-form-urlencoded` and query strings: `a=1&b=x%20y+z`. Used for
+/// Bayeux's `message=` and `jsonp=` parameters (GET query, form POST).
+public enum FormURLEncoded {
+    /// The first value of `name`, percent-decoded with `+` as space; nil if absent or
+    /// not valid percent-encoding.
+    public static func value(of name: String, in encoded: some Collection<UInt8>) -> [UInt8]? {
+        let wanted = Array(name.utf8)
+        for pair in encoded.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let key = pair.prefix { $0 != UInt8(ascii: "=") }
+            guard let decodedKey = decode(key), decodedKey == wanted else { continue }
+            let value = pair.dropFirst(key.count + 1)
+            return decode(value)
+        }
+        return nil
+    }
+
+    public static func decode(_ encoded: some Collection<UInt8>) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(encoded.count)
+        var iterator = encoded.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"):
+                output.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                output.append(high << 4 | low)
+            default:
+                output.append(byte)
+            }
+        }
+        return output
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

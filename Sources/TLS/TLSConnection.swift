@@ -1,0 +1,96 @@
+import COpenSSL
+import Glibc
+
+/// One server-side TLS session over a non-blocking socket; OpenSSL reads and writes
+/// the descriptor itself, so a flush of coalesced frames is one SSL_write and one
+/// send() per record.
+///
+/// Loop-confined: only the loop that owns the socket touches it.
+public final class TLSConnection {
+    private let ssl: OpaquePointer
+    /// Keeps the context (and its ALPN list, read by a callback) alive as long as this session.
+    private let context: TLSContext
+
+    public enum Progress: Equatable {
+        case done
+        case wantRead
+        case wantWrite
+        /// The peer closed the session (close_notify or EOF).
+        case closed
+        /// Protocol failure; the string is for the log, at info level: it is the peer's fault.
+        case failed(String)
+    }
+
+    public init?(fd: Int32, context: TLSContext) {
+        guard let ssl = context.makeSSL() else { return nil }
+        guard SSL_set_fd(ssl, fd) == 1 else {
+            SSL_free(ssl)
+            return nil
+        }
+        SSL_set_accept_state(ssl)
+        self.ssl = ssl
+        self.context = context
+    }
+
+    deinit {
+        SSL_free(ssl)
+    }
+
+    public func handshake() -> Progress {
+        let status = SSL_do_handshake(ssl)
+        return status == 1 ? .done : progress(after: status)
+    }
+
+    public enum ReadResult: Equatable {
+        case bytes(Int)
+        case progress(Progress)
+    }
+
+    /// Decrypts into `buffer`; `.bytes(n)` with n > 0, or why nothing came.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> ReadResult {
+        var count = 0
+        if SSL_read_ex(ssl, buffer.baseAddress, buffer.count, &count) == 1 { return .bytes(count) }
+        return .progress(progress(after: 0))
+    }
+
+    /// Encrypts and sends as much of `bytes` as the socket takes (records of at most 16 KiB).
+    public func write(_ bytes: UnsafeRawBufferPointer) -> ReadResult {
+        var count = 0
+        if SSL_write_ex(ssl, bytes.baseAddress, bytes.count, &count) == 1 { return .bytes(count) }
+        return .progress(progress(after: 0))
+    }
+
+    /// Sends close_notify, best effort; the socket is closed right after.
+    public func shutdown() {
+        _ = SSL_shutdown(ssl)
+        ERR_clear_error()
+    }
+
+    /// The ALPN id agreed in the handshake, nil when the client offered none we speak.
+    public var negotiatedProtocol: String? {
+        var data: UnsafePointer<UInt8>?
+        var length: UInt32 = 0
+        SSL_get0_alpn_selected(ssl, &data, &length)
+        guard let data, length > 0 else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: data, count: Int(length)), as: UTF8.self)
+    }
+
+    public var protocolVersion: String {
+        String(cString: SSL_get_version(ssl))
+    }
+
+    private func progress(after status: Int32) -> Progress {
+        let error = SSL_get_error(ssl, status)
+        switch error {
+        case SSL_ERROR_WANT_READ: return .wantRead
+        case SSL_ERROR_WANT_WRITE: return .wantWrite
+        case SSL_ERROR_ZERO_RETURN:
+            return .closed
+        case SSL_ERROR_SYSCALL:
+            ERR_clear_error()
+            return .closed
+        default:
+            return .failed(TLSError("TLS").description)
+        }
+    }
+}
