@@ -8,6 +8,8 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <linux/filter.h>
+
 // accept4 is declared only under _GNU_SOURCE, which a module header cannot rely on.
 extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
 
@@ -23,4 +25,6 @@ static const int CLinux_EFD_CLOEXEC = EFD_CLOEXEC;
 static const int CLinux_EPOLL_CLOEXEC = EPOLL_CLOEXEC;
 static const int CLinux_SOCK_NONBLOCK = SOCK_NONBLOCK;
 static const int CLinux_SOCK_CLOEXEC = SOCK_CLOEXEC;
+static const int CLinux_SO_ATTACH_REUSEPORT_CBPF = 51;
+static const unsigned int CLinux_SKF_NET_OFF = (unsigned int)SKF_NET_OFF;
 #endif

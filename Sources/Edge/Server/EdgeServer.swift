@@ -38,8 +38,12 @@ final class EdgeServer {
         guard var address = SocketAddress(host: host, port: port) else {
             throw SystemError("FAYE_BIND \(host) is not an IPv4 or IPv6 address", errno: EINVAL)
         }
-        for context in contexts {
+        for (index, context) in contexts.enumerated() {
             let fd = try Socket.listen(on: address, reusePort: true)
+            if index == 0 && !SourceAddressAffinity.attach(to: fd, groupSize: contexts.count) {
+                state.log.warning("the kernel refused the per-address listener program; connections are spread by the kernel's hash",
+                                  [("error", SystemError("setsockopt(SO_ATTACH_REUSEPORT_CBPF)").description)])
+            }
             if address.port == 0 {
                 // Port 0: the first listener picks, the others join it.
                 address = try SocketAddress(boundTo: fd)
