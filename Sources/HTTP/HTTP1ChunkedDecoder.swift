@@ -90,7 +90,7 @@ struct HTTP1ChunkedDecoder: Sendable {
         guard index == line.count || line[index] == ASCII.semicolon else {
             throw .badRequest("chunk size is not a hex number")
         }
-        guard line[index...].allSatisfy(ASCII.isFieldValueByte) else {
+        guard ASCII.firstNonFieldValueByte(in: line, index..<line.count) == nil else {
             throw .badRequest("control character in chunk extension")
         }
         return size

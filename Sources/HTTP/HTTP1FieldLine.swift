@@ -27,8 +27,8 @@ struct HTTP1FieldLine {
         var valueEnd = line.count
         while valueStart < valueEnd && ASCII.isWhitespace(line[valueStart]) { valueStart += 1 }
         while valueEnd > valueStart && ASCII.isWhitespace(line[valueEnd - 1]) { valueEnd -= 1 }
-        for position in valueStart..<valueEnd where !ASCII.isFieldValueByte(line[position]) {
-            throw .badRequest(line[position] == 0 ? "NUL in header value" : "control character in header value")
+        if let invalid = ASCII.firstNonFieldValueByte(in: line, valueStart..<valueEnd) {
+            throw .badRequest(line[invalid] == 0 ? "NUL in header value" : "control character in header value")
         }
         value = valueStart..<valueEnd
     }

@@ -69,23 +69,25 @@ enum HTTP1HeadParser {
         let requestLine = try HTTP1RequestLine(validating: UnsafeBufferPointer(rebasing: head[requestLineEnd.content]))
         // Browsers send 8 to 15 fields; reserving avoids regrowing the array per request.
         var headers = HTTPHeaders(minimumCapacity: 16)
+        var controlFields = HTTP1ControlFields()
         var position = requestLineEnd.end
         while let line = HTTP1Line.find(in: head, from: position, maxLength: head.count - position),
               !line.content.isEmpty {
             guard headers.count < limits.maxHeaderCount else { throw .headersTooLarge }
             let bytes = UnsafeBufferPointer(rebasing: head[line.content])
             let field = try HTTP1FieldLine(validating: bytes)
-            headers.add(
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[field.name]), as: UTF8.self),
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[field.value]), as: UTF8.self)
-            )
+            let name = UnsafeBufferPointer(rebasing: bytes[field.name])
+            let value = UnsafeBufferPointer(rebasing: bytes[field.value])
+            try controlFields.note(name: name, value: value)
+            headers.add(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
             position = line.end
         }
         return HTTP1RequestHead(
             method: requestLine.method,
             target: requestLine.target,
             version: requestLine.version,
-            headers: headers
+            headers: headers,
+            controlFields: controlFields
         )
     }
 }

@@ -14,9 +14,9 @@ public enum HTTP1ResponseWriter {
         if addsContentLength {
             buffer.append(contentsOf: "Content-Length: ".utf8)
             appendDecimal(response.body.count, into: &buffer)
-            buffer.append(contentsOf: crlf)
+            appendLineEnd(into: &buffer)
         }
-        buffer.append(contentsOf: crlf)
+        appendLineEnd(into: &buffer)
         buffer.append(contentsOf: response.body)
     }
 
@@ -24,10 +24,13 @@ public enum HTTP1ResponseWriter {
     public static func writeHead(status: Int, headers: HTTPHeaders, into buffer: inout [UInt8]) {
         reserve(for: headers, extra: 0, in: &buffer)
         appendStatusLineAndFields(status: status, headers: headers, into: &buffer)
-        buffer.append(contentsOf: crlf)
+        appendLineEnd(into: &buffer)
     }
 
-    private static let crlf: [UInt8] = [ASCII.carriageReturn, ASCII.lineFeed]
+    private static func appendLineEnd(into buffer: inout [UInt8]) {
+        buffer.append(ASCII.carriageReturn)
+        buffer.append(ASCII.lineFeed)
+    }
 
     /// 1xx, 204 and 304 responses end with their head (RFC 9110 §6.4.1).
     private static func allowsContent(_ status: Int) -> Bool {
@@ -40,25 +43,26 @@ public enum HTTP1ResponseWriter {
         appendDecimal(status, into: &buffer)
         buffer.append(ASCII.space)
         buffer.append(contentsOf: HTTPStatus.reason(status).utf8)
-        buffer.append(contentsOf: crlf)
+        appendLineEnd(into: &buffer)
         for (name, value) in headers {
             appendFieldText(name, into: &buffer)
             buffer.append(ASCII.colon)
             buffer.append(ASCII.space)
             appendFieldText(value, into: &buffer)
-            buffer.append(contentsOf: crlf)
+            appendLineEnd(into: &buffer)
         }
     }
 
     /// Values can echo request input (Origin, a JSONP callback); a CR, LF or NUL in them
     /// would split the response, so each becomes a space.
     private static func appendFieldText(_ text: String, into buffer: inout [UInt8]) {
-        let bytes = text.utf8
-        guard bytes.contains(where: isLineBreaking) else {
+        ASCII.withUTF8(text) { bytes in
+            let start = buffer.count
             buffer.append(contentsOf: bytes)
-            return
+            for index in 0..<bytes.count where isLineBreaking(bytes[index]) {
+                buffer[start + index] = ASCII.space
+            }
         }
-        buffer.append(contentsOf: bytes.lazy.map { isLineBreaking($0) ? ASCII.space : $0 })
     }
 
     private static func isLineBreaking(_ byte: UInt8) -> Bool {

@@ -48,11 +48,6 @@ public struct HTTPHeaders: Sendable, Sequence, Equatable {
         fields.contains { Self.isNamed($0, name) }
     }
 
-    /// How many fields are named `name`.
-    public func count(of name: String) -> Int {
-        fields.reduce(0) { Self.isNamed($1, name) ? $0 + 1 : $0 }
-    }
-
     public func makeIterator() -> IndexingIterator<[Element]> {
         fields.makeIterator()
     }
@@ -63,6 +58,6 @@ public struct HTTPHeaders: Sendable, Sequence, Equatable {
     }
 
     static func isNamed(_ field: Element, _ name: String) -> Bool {
-        ASCII.equalsIgnoringCase(field.name.utf8, name.utf8)
+        ASCII.equalsIgnoringCase(field.name, name)
     }
 }

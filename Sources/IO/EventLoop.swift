@@ -35,7 +35,12 @@ public final class EventLoop: @unchecked Sendable {
     private var generations: [UInt32] = []
     private var timers = TimerHeap()
     private var deferred: [() -> Void] = []
+    private var deferredTasks: [LoopTask] = []
+    /// Swapped with `deferred`/`deferredTasks` while running them, so no pass allocates.
+    private var runningDeferred: [() -> Void] = []
+    private var runningTasks: [LoopTask] = []
     private var flushList: [Flushable] = []
+    private var flushing: [Flushable] = []
     /// The owning thread's pthread id, 0 before `run()`; atomic because any thread asks `inLoop`.
     private let owner = Atomic<UInt>(0)
     private var isRunning = true
@@ -117,6 +122,12 @@ public final class EventLoop: @unchecked Sendable {
     /// long-poll gathers every message published in the same pass before answering.
     public func executeLater(_ work: @escaping () -> Void) {
         deferred.append(work)
+    }
+
+    /// `executeLater` for a task object: no closure to allocate, which matters when one
+    /// publish wakes thousands of subscribers on this loop.
+    public func runLater(_ task: LoopTask) {
+        deferredTasks.append(task)
     }
 
     /// Queues `target` for one `flush()` at the end of this pass. The caller keeps a
@@ -203,7 +214,7 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func waitTimeout() -> Int32 {
-        if !deferred.isEmpty || !flushList.isEmpty { return 0 }
+        if !deferred.isEmpty || !deferredTasks.isEmpty || !flushList.isEmpty { return 0 }
         guard let earliest = timers.earliest else { return -1 }
         let current = MonotonicClock.now()
         if earliest.deadline <= current { return 0 }
@@ -239,10 +250,13 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     private func runDeferred() {
-        while !deferred.isEmpty {
-            let batch = deferred
-            deferred.removeAll(keepingCapacity: true)
-            for work in batch { work() }
+        while !deferred.isEmpty || !deferredTasks.isEmpty {
+            swap(&deferredTasks, &runningTasks)
+            for task in runningTasks { task.runOnLoop() }
+            runningTasks.removeAll(keepingCapacity: true)
+            swap(&deferred, &runningDeferred)
+            for work in runningDeferred { work() }
+            runningDeferred.removeAll(keepingCapacity: true)
         }
     }
 
@@ -255,9 +269,9 @@ public final class EventLoop: @unchecked Sendable {
 
     private func runFlushes() {
         while !flushList.isEmpty {
-            let batch = flushList
-            flushList.removeAll(keepingCapacity: true)
-            for target in batch { target.flush() }
+            swap(&flushList, &flushing)
+            for target in flushing { target.flush() }
+            flushing.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -46,6 +46,16 @@ final class HTTP1Exchange: HTTPExchange {
         handler.connection.closeAfterFlush()
     }
 
+    func switchToWebSocket(_ upgrade: WebSocketUpgrade, makeEndpoint: (WebSocketConnection) -> WebSocketEndpoint) {
+        guard isOpen, !isStreaming else { return }
+        isOpen = false
+        let connection = handler.connection
+        let socket = WebSocketConnection(connection: connection, deflate: upgrade.deflate,
+                                         maxMessageSize: connection.loopContext.shared.limits.maxMessageBytes)
+        socket.endpoint = makeEndpoint(socket)
+        handler.upgrade(to: socket, response: upgrade.response)
+    }
+
     /// The peer went away (or the connection was closed) before the answer.
     func abandon() {
         guard isOpen else { return }

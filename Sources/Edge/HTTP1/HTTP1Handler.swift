@@ -47,6 +47,9 @@ final class HTTP1Handler: ConnectionHandler {
             Router.route(exchange, port: connection.port, state: connection.loopContext.shared)
         }
         guard current == nil, !isUpgraded, !connection.isClosed else { return }
+        if parser.takeContinueDue() {
+            connection.withOutput { HTTP1ResponseWriter.writeHead(status: 100, headers: HTTPHeaders(), into: &$0) }
+        }
         if parser.hasPartialRequest {
             // Slowloris: the whole request must arrive within the limit, counted from its first byte.
             if !isWaitingForRequestDeadline {

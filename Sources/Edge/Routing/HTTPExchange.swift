@@ -25,6 +25,8 @@ protocol HTTPExchange: AnyObject {
     var pendingOutputBytes: Int { get }
     /// Ends the exchange and its connection (a stream that must stop).
     func close()
+    /// Answers `101 Switching Protocols` and runs `makeEndpoint`'s endpoint on the socket.
+    func switchToWebSocket(_ upgrade: WebSocketUpgrade, makeEndpoint: (WebSocketConnection) -> WebSocketEndpoint)
 }
 
 extension HTTPResponse {

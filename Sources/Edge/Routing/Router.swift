@@ -24,7 +24,7 @@ enum Router {
             return
         }
         if let echo = configuration.webSocketEchoPath, path == echo {
-            exchange.respond(.text(501, "WebSocket not yet\n")) // WS-PENDING
+            WebSocketEcho.accept(exchange, state: state)
             return
         }
         // Faye's Rack adapter says the same when nothing else answers.

@@ -17,7 +17,7 @@ enum BayeuxHTTPTransport {
             return
         }
         if request.isUpgradeToWebSocket {
-            exchange.respond(.text(501, "WebSocket not yet\n")) // WS-PENDING
+            WebSocketTransport.accept(exchange, state: state)
             return
         }
         if request.method == .get, request.headers[first: "Accept"]?.contains("text/event-stream") == true {

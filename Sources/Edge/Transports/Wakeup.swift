@@ -8,7 +8,7 @@ enum Wakeup {
     static func request(_ isPending: borrowing Atomic<Bool>, on loop: EventLoop, task: LoopTask) {
         guard !isPending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         if loop.inLoop {
-            loop.executeLater { task.runOnLoop() }
+            loop.runLater(task)
         } else {
             loop.post(task)
         }
