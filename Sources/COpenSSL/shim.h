@@ -38,3 +38,11 @@ static const uint64_t COpenSSL_SSL_OP_CIPHER_SERVER_PREFERENCE = SSL_OP_CIPHER_S
 // Development certificates: EVP_EC_gen is a macro over the variadic
 // EVP_PKEY_Q_keygen, which Swift cannot call.
 static inline EVP_PKEY *COpenSSL_EVP_EC_gen(const char *curve) { return EVP_PKEY_Q_keygen(NULL, NULL, "EC", curve); }
+
+// TLS 1.3 record-layer hand-off: the callback types, spelled for Swift.
+typedef void (*COpenSSL_keylog_cb)(const SSL *ssl, const char *line);
+typedef void (*COpenSSL_msg_cb)(int write_p, int version, int content_type, const void *buf, size_t len, SSL *ssl, void *arg);
+static inline long COpenSSL_SSL_set_msg_callback_arg(SSL *ssl, void *arg) { return SSL_set_msg_callback_arg(ssl, arg); }
+static inline int COpenSSL_EVP_CIPHER_CTX_set_ivlen(EVP_CIPHER_CTX *ctx, int len) { return EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_IVLEN, len, NULL); }
+static inline int COpenSSL_EVP_CIPHER_CTX_get_tag(EVP_CIPHER_CTX *ctx, void *tag) { return EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_GET_TAG, 16, tag); }
+static inline int COpenSSL_EVP_CIPHER_CTX_set_tag(EVP_CIPHER_CTX *ctx, void *tag) { return EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_AEAD_SET_TAG, 16, tag); }

@@ -10,6 +10,8 @@ public final class TLSConnection {
     private let ssl: OpaquePointer
     /// Keeps the context (and its ALPN list, read by a callback) alive as long as this session.
     private let context: TLSContext
+    /// What the key-log callback learns during the handshake, for `handOffRecordLayer`.
+    private let handoff = TLS13Handoff()
 
     public enum Progress: Equatable {
         case done
@@ -30,10 +32,38 @@ public final class TLSConnection {
         SSL_set_accept_state(ssl)
         self.ssl = ssl
         self.context = context
+        COpenSSL_SSL_set_app_data(ssl, Unmanaged.passUnretained(handoff).toOpaque())
     }
 
     deinit {
         SSL_free(ssl)
+        handoff.wipe()
+    }
+
+    /// After `handshake()` returned `.done`, for TLS 1.3: sends one session ticket and
+    /// hands record protection over to a `TLS13RecordLayer`, after which this object
+    /// (and its SSL) can be dropped. nil means "keep using OpenSSL" (TLS 1.2, or a
+    /// ticket that could not be written at once).
+    public func handOffRecordLayer() -> TLS13RecordLayer? {
+        guard SSL_version(ssl) == TLS1_3_VERSION, SSL_has_pending(ssl) == 0,
+              let cipher = SSL_get_current_cipher(ssl),
+              let suite = TLS13Suite(protocolID: UInt16(truncatingIfNeeded: SSL_CIPHER_get_id(cipher))),
+              let clientSecret = handoff.clientSecret, let serverSecret = handoff.serverSecret else { return nil }
+        // The ticket is written now, counted, so the server's sequence number is known.
+        handoff.recordsWritten = 0
+        SSL_set_msg_callback(ssl, countWrittenRecords)
+        COpenSSL_SSL_set_msg_callback_arg(ssl, Unmanaged.passUnretained(handoff).toOpaque())
+        defer { SSL_set_msg_callback(ssl, nil) }
+        guard SSL_new_session_ticket(ssl) == 1, SSL_do_handshake(ssl) == 1 else {
+            ERR_clear_error()
+            return nil
+        }
+        guard let reader = TLS13TrafficState(secret: clientSecret, suite: suite, sequence: 0),
+              let writer = TLS13TrafficState(secret: serverSecret, suite: suite, sequence: UInt64(handoff.recordsWritten)) else {
+            return nil
+        }
+        handoff.wipe()
+        return TLS13RecordLayer(reader: reader, writer: writer)
     }
 
     public func handshake() -> Progress {

@@ -53,6 +53,9 @@ public final class TLSContext: @unchecked Sendable {
         COpenSSL_SSL_CTX_set_mode(context, Int(SSL_MODE_RELEASE_BUFFERS) | Int(SSL_MODE_ENABLE_PARTIAL_WRITE) | Int(SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER))
         // Resumption through stateless tickets; no server-side cache to grow or lock.
         COpenSSL_SSL_CTX_set_session_cache_mode(context, Int(SSL_SESS_CACHE_OFF))
+        // TLS 1.3 tickets are sent by the record-layer hand-off (one, counted), not by the handshake.
+        SSL_CTX_set_num_tickets(context, 0)
+        SSL_CTX_set_keylog_callback(context, recordKeyLogLine)
 
         guard SSL_CTX_use_certificate_chain_file(context, settings.certificateFile) == 1 else {
             throw TLSError("cannot load certificate file \(settings.certificateFile)")

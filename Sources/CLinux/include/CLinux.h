@@ -5,6 +5,7 @@
 #include <sys/timerfd.h>
 #include <sys/resource.h>
 #include <sys/uio.h>
+#include <malloc.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 

@@ -3,22 +3,24 @@ import Glibc
 import IO
 import TLS
 
-/// One accepted socket: TLS (or clear text on the plain port), a deadline, and an
-/// output queue flushed once per loop pass, so every frame queued for this client
-/// during the pass leaves in one TLS write.
+/// One accepted socket: its transport (TLS or clear text), a deadline, and an output
+/// queue flushed once per loop pass, so every frame queued for this client during the
+/// pass leaves in one write.
 ///
 /// Loop-confined: created, used and closed on its loop's thread.
 final class Connection: EventHandler, Flushable {
     let fd: Int32
     unowned let loopContext: LoopContext
     let port: ListenerPort
-    private var tls: TLSConnection?
+    private var transport: ConnectionTransport
     private var phase: Phase
     var handler: ConnectionHandler?
-    /// What the peer has not been sent yet; released once empty so an idle
+    /// Clear text the peer has not been sent yet; released once empty so an idle
     /// connection holds no buffer.
     private var output: [UInt8] = []
     private var outputSent = 0
+    /// Sealed TLS records a short write left behind; they go before anything else.
+    private var unsent: [UInt8] = []
     private var isFlushScheduled = false
     private var isWatchingWritable = false
     private var closeWhenFlushed = false
@@ -38,88 +40,87 @@ final class Connection: EventHandler, Flushable {
 
     var loop: EventLoop { loopContext.loop }
     var isClosed: Bool { phase == .closed }
-    var pendingOutputBytes: Int { output.count - outputSent }
-    var negotiatedProtocol: String? { tls?.negotiatedProtocol }
+    var pendingOutputBytes: Int { output.count - outputSent + unsent.count }
 
     init(fd: Int32, loopContext: LoopContext, tls: TLSConnection?, port: ListenerPort) {
         self.fd = fd
         self.loopContext = loopContext
-        self.tls = tls
         self.port = port
-        self.phase = tls == nil ? .open : .handshaking
+        if let tls {
+            transport = .openSSL(tls)
+            phase = .handshaking
+        } else {
+            transport = .plain
+            phase = .open
+        }
     }
 
     // MARK: events
 
     func handleEvents(_ events: UInt32) {
-        if phase == .handshaking {
+        switch phase {
+        case .handshaking:
             continueHandshake()
-            return
-        }
-        if phase == .lingering {
+        case .lingering:
             discardInput()
-            return
-        }
-        if isWatchingWritable && events & (CLinux_EPOLLOUT | CLinux_EPOLLERR | CLinux_EPOLLHUP) != 0 {
-            writeOutput()
-        }
-        if phase == .open && events & (CLinux_EPOLLIN | CLinux_EPOLLERR | CLinux_EPOLLHUP) != 0 {
-            readAvailable()
+        case .open:
+            if isWatchingWritable && events & (CLinux_EPOLLOUT | CLinux_EPOLLERR | CLinux_EPOLLHUP) != 0 {
+                writeOutput()
+            }
+            if phase == .open && events & (CLinux_EPOLLIN | CLinux_EPOLLERR | CLinux_EPOLLHUP) != 0 {
+                readAvailable()
+            }
+        case .closed:
+            break
         }
     }
 
     private func continueHandshake() {
-        guard let tls else { return }
+        guard case .openSSL(let tls) = transport else { return }
+        let metrics = loopContext.shared.metrics
         switch tls.handshake() {
         case .done:
             phase = .open
             cancelDeadline()
-            loopContext.shared.metrics.tlsHandshakes.increment()
-            loopContext.handshakeCompleted(self)
+            metrics.tlsHandshakes.increment()
+            if let records = tls.handOffRecordLayer() {
+                transport = .records(records)
+                metrics.tlsRecordHandoffs.increment()
+            }
             watch(writable: false)
-            // Bytes that arrived with the last handshake flight are already decrypted-ready.
+            loopContext.handshakeCompleted(self)
+            // Bytes that arrived with the client's last handshake flight wait in the socket.
             readAvailable()
         case .wantRead: watch(writable: false)
         case .wantWrite: watch(writable: true)
         case .closed:
-            loopContext.shared.metrics.tlsHandshakeFailures.increment()
+            metrics.tlsHandshakeFailures.increment()
             close()
         case .failed(let reason):
-            loopContext.shared.metrics.tlsHandshakeFailures.increment()
+            metrics.tlsHandshakeFailures.increment()
             loopContext.shared.log.debug("TLS handshake failed", [("reason", reason)])
             close()
         }
     }
 
     private func readAvailable() {
-        let buffer = loopContext.readBuffer
         // A bounded number of reads per event keeps one busy client from starving the others;
         // level-triggered epoll calls again for what is left.
         for _ in 0..<4 {
             guard phase == .open else { return }
-            let count: Int
-            if let tls {
-                switch tls.read(into: buffer) {
-                case .bytes(let n): count = n
-                case .progress(.wantRead): return
-                case .progress(.wantWrite):
-                    watch(writable: true)
-                    return
-                case .progress(.done), .progress(.closed), .progress(.failed):
-                    close()
-                    return
-                }
-            } else {
-                switch Socket.read(fd, into: buffer) {
-                case .done(let n): count = n
-                case .wouldBlock: return
-                case .closed:
-                    close()
-                    return
-                }
+            let status = transport.read(fd, buffer: loopContext.readBuffer, crypto: loopContext.recordCrypto) { bytes in
+                handler?.received(bytes)
             }
-            handler?.received(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            if count < buffer.count { return }
+            switch status {
+            case .more: continue
+            case .drained: return
+            case .wantWrite:
+                watch(writable: true)
+                return
+            case .closed:
+                close()
+                return
+            }
         }
     }
 
@@ -158,27 +159,21 @@ final class Connection: EventHandler, Flushable {
     }
 
     private func writeOutput() {
-        guard phase == .open else { return }
+        guard phase == .open, sendUnsent() else { return }
         while outputSent < output.count {
-            let result: TLSConnection.ReadResult
-            if let tls {
-                result = output.withUnsafeBytes { tls.write(UnsafeRawBufferPointer(rebasing: $0[outputSent...])) }
-            } else {
-                result = output.withUnsafeBytes { raw in
-                    switch Socket.write(fd, UnsafeRawBufferPointer(rebasing: raw[outputSent...])) {
-                    case .done(let n): .bytes(n)
-                    case .wouldBlock: .progress(.wantWrite)
-                    case .closed: .progress(.closed)
-                    }
-                }
+            let status = output.withUnsafeBytes { all in
+                transport.write(fd, UnsafeRawBufferPointer(rebasing: all[outputSent...]), crypto: loopContext.recordCrypto,
+                                scratch: loopContext.sealBuffer, unsent: &unsent)
             }
-            switch result {
-            case .bytes(let n): outputSent += n
-            case .progress(.wantWrite), .progress(.wantRead):
-                watch(writable: true)
-                return
-            case .progress(.done), .progress(.closed), .progress(.failed):
+            switch status {
+            case .wrote(let count): outputSent += count
+            case .wouldBlock: break
+            case .closed:
                 close()
+                return
+            }
+            guard case .wrote = status, unsent.isEmpty else {
+                watch(writable: true)
                 return
             }
         }
@@ -188,25 +183,18 @@ final class Connection: EventHandler, Flushable {
         if closeWhenFlushed { linger() }
     }
 
-    private func linger() {
-        phase = .lingering
-        tls?.shutdown()
-        shutdown(fd, Int32(SHUT_WR))
-        setDeadline(after: 2_000_000_000, reason: "lingering close") { [unowned self] in self.close() }
-        discardInput()
-    }
-
-    private func discardInput() {
-        let buffer = loopContext.readBuffer
-        for _ in 0..<16 {
-            switch Socket.read(fd, into: buffer) {
-            case .done: continue
-            case .wouldBlock: return
-            case .closed:
-                close()
-                return
-            }
+    /// Sends sealed records a short write left behind; true when none are left.
+    private func sendUnsent() -> Bool {
+        guard !unsent.isEmpty else { return true }
+        switch unsent.withUnsafeBytes({ Socket.write(fd, $0) }) {
+        case .done(let count): unsent.removeFirst(count)
+        case .wouldBlock: break
+        case .closed:
+            close()
+            return false
         }
+        if !unsent.isEmpty { watch(writable: true) }
+        return unsent.isEmpty
     }
 
     private func watch(writable: Bool) {
@@ -245,18 +233,38 @@ final class Connection: EventHandler, Flushable {
 
     // MARK: closing
 
+    private func linger() {
+        phase = .lingering
+        transport.sayGoodbye(fd, crypto: loopContext.recordCrypto, scratch: loopContext.sealBuffer)
+        shutdown(fd, Int32(SHUT_WR))
+        setDeadline(after: 2_000_000_000, reason: "lingering close") { [unowned self] in self.close() }
+        discardInput()
+    }
+
+    private func discardInput() {
+        for _ in 0..<16 {
+            switch Socket.read(fd, into: loopContext.readBuffer) {
+            case .done: continue
+            case .wouldBlock: return
+            case .closed:
+                close()
+                return
+            }
+        }
+    }
+
     func close() {
         guard phase != .closed else { return }
         let wasOpen = phase == .open
         phase = .closed
         cancelDeadline()
-        if let deadline { loop.cancel(deadline) }
         deadline = nil
         loop.deregister(fd)
-        if wasOpen { tls?.shutdown() }
-        tls = nil
+        if wasOpen { transport.sayGoodbye(fd, crypto: loopContext.recordCrypto, scratch: loopContext.sealBuffer) }
+        transport = .plain
         Socket.close(fd)
         output = []
+        unsent = []
         let handler = self.handler
         self.handler = nil
         handler?.connectionClosed()

@@ -26,6 +26,7 @@ final class Metrics: Sendable {
     let connectionsOpen = Counter("bayeux_edge_connections_open", "Client connections open now", gauge: true)
     let tlsHandshakes = Counter("bayeux_edge_tls_handshakes_total", "TLS handshakes completed")
     let tlsHandshakeFailures = Counter("bayeux_edge_tls_handshake_failures_total", "TLS handshakes that failed or timed out")
+    let tlsRecordHandoffs = Counter("bayeux_edge_tls13_record_handoffs_total", "TLS 1.3 connections whose records the edge protects itself after the handshake (no SSL object kept)")
     let httpRequests = Counter("bayeux_edge_http_requests_total", "HTTP requests answered")
     let httpBadRequests = Counter("bayeux_edge_http_bad_requests_total", "Malformed or refused HTTP requests (400, 405, 408, 413, 431, 501, 505)")
     let webSocketsOpen = Counter("bayeux_edge_websockets_open", "WebSocket connections open now", gauge: true)
@@ -36,7 +37,7 @@ final class Metrics: Sendable {
     let reloadFailures = Counter("bayeux_edge_reload_failures_total", "SIGHUP reloads that kept the old files because the new ones were invalid")
 
     var all: [Counter] {
-        [connectionsAccepted, connectionsRefused, connectionsOpen, tlsHandshakes, tlsHandshakeFailures,
+        [connectionsAccepted, connectionsRefused, connectionsOpen, tlsHandshakes, tlsHandshakeFailures, tlsRecordHandoffs,
          httpRequests, httpBadRequests, webSocketsOpen, webSocketProtocolErrors, slowReaderDisconnects,
          bayeuxBadMessages, reloads, reloadFailures]
     }

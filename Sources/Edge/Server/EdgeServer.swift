@@ -70,6 +70,7 @@ final class EdgeServer {
         var tick: Timer!
         tick = Timer { [unowned loop] in
             bayeux.expireInactiveClients()
+            HeapTrim.now()
             loop.schedule(tick, after: 1_000_000_000)
         }
         loop.schedule(tick, after: 1_000_000_000)

@@ -12,6 +12,10 @@ final class LoopContext {
     let loop: EventLoop
     let shared: EdgeState
     let readBuffer: UnsafeMutableRawBufferPointer
+    /// Where outgoing TLS 1.3 records are sealed before their one send().
+    let sealBuffer: UnsafeMutableRawBufferPointer
+    /// The AEAD contexts every TLS 1.3 connection of this loop seals and opens with.
+    let recordCrypto = TLSRecordCrypto()
     private(set) var connections: [Int32: Connection] = [:]
 
     init(loop: EventLoop, shared: EdgeState) {
@@ -19,10 +23,12 @@ final class LoopContext {
         self.shared = shared
         // One TLS record's worth of clear text (16 KiB) and then some.
         readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
+        sealBuffer = .allocate(byteCount: ConnectionTransport.scratchCapacity, alignment: 16)
     }
 
     deinit {
         readBuffer.deallocate()
+        sealBuffer.deallocate()
     }
 
     /// A socket was accepted on `port`: admit it or refuse it at once.
