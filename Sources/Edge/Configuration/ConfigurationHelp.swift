@@ -8,7 +8,7 @@ enum ConfigurationHelp {
         var text = """
             Usage: bayeux-edge [--flag value | --flag=value]...
 
-            A Bayeux (Faye) server terminating TLS itself: HTTP/1.1, HTTP/2, long-polling,
+            A Bayeux (Faye) server terminating TLS itself: HTTP/1.1, long-polling,
             JSONP, CORS, EventSource and WebSocket on one port.
 
             Every setting is an environment variable with a matching flag.

@@ -96,7 +96,7 @@ extension ConfigurationKey {
     var summary: String {
         switch self {
         case .bind: return "address to bind (IPv4 or IPv6 literal; :: binds both)"
-        case .httpsPort: return "TLS port: HTTP/1.1 and HTTP/2, Bayeux under the mount path"
+        case .httpsPort: return "TLS port: HTTP/1.1, Bayeux under the mount path"
         case .httpPort: return "plain-HTTP port: redirects to https with TLS on, serves everything with TLS off; 0 disables it"
         case .useSSL: return "off: no TLS listener at all (behind another terminator)"
         case .serverHostname: return "public host name, used in redirects and checked against the certificate"
