@@ -43,6 +43,9 @@ public final class EventLoop: @unchecked Sendable {
     private var flushing: [Flushable] = []
     /// The owning thread's pthread id, 0 before `run()`; atomic because any thread asks `inLoop`.
     private let owner = Atomic<UInt>(0)
+    /// Tasks for other loops, handed over once per pass (see `post`).
+    private var outboxes: [(target: EventLoop, tasks: [LoopTask])] = []
+    private var hasOutgoing = false
     private var isRunning = true
     private let inbox = Mutex(Inbox())
     /// Swapped with the inbox's arrays so draining allocates nothing.
@@ -168,12 +171,41 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     /// Queues `task.runOnLoop()` for the loop's thread without allocating a closure.
+    /// From another loop's thread the task waits in that loop's outbox until the end of
+    /// its pass, so one publish waking thousands of subscribers here takes the inbox lock
+    /// and wakes this loop once, not once per subscriber.
     public func post(_ task: LoopTask) {
+        if let sender = EventLoop.current, sender !== self {
+            sender.queueOutgoing(task, to: self)
+            return
+        }
+        deliver([task])
+    }
+
+    private func deliver(_ tasks: [LoopTask]) {
         let mustWake = inbox.withLock { inbox -> Bool in
-            inbox.tasks.append(task)
+            inbox.tasks.append(contentsOf: tasks)
             return signal(&inbox)
         }
         if mustWake { wake() }
+    }
+
+    private func queueOutgoing(_ task: LoopTask, to target: EventLoop) {
+        if let index = outboxes.firstIndex(where: { $0.target === target }) {
+            outboxes[index].tasks.append(task)
+        } else {
+            outboxes.append((target, [task]))
+        }
+        hasOutgoing = true
+    }
+
+    private func sendOutgoing() {
+        guard hasOutgoing else { return }
+        hasOutgoing = false
+        for index in outboxes.indices where !outboxes[index].tasks.isEmpty {
+            outboxes[index].target.deliver(outboxes[index].tasks)
+            outboxes[index].tasks.removeAll(keepingCapacity: true)
+        }
     }
 
     private func signal(_ inbox: inout Inbox) -> Bool {
@@ -197,6 +229,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Runs passes until `stop()`. Call on the thread that owns the loop.
     public func run() {
         owner.store(pthread_self(), ordering: .relaxed)
+        EventLoop.current = self
+        defer { EventLoop.current = nil }
         let capacity = 1024
         let events = UnsafeMutablePointer<epoll_event>.allocate(capacity: capacity)
         defer { events.deallocate() }
@@ -209,12 +243,15 @@ public final class EventLoop: @unchecked Sendable {
             runDeferred()
             runDueTimers()
             runDeferred()
+            // Other loops start on their share before this one spends the rest of the pass writing.
+            sendOutgoing()
             runFlushes()
+            sendOutgoing()
         }
     }
 
     private func waitTimeout() -> Int32 {
-        if !deferred.isEmpty || !deferredTasks.isEmpty || !flushList.isEmpty { return 0 }
+        if !deferred.isEmpty || !deferredTasks.isEmpty || !flushList.isEmpty || hasOutgoing { return 0 }
         guard let earliest = timers.earliest else { return -1 }
         let current = MonotonicClock.now()
         if earliest.deadline <= current { return 0 }

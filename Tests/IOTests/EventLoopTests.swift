@@ -70,3 +70,34 @@ import Testing
         }
     }
 }
+
+@Suite struct CrossLoopTests {
+    final class Recorder: LoopTask {
+        let loop: EventLoop
+        let ranOnOwnLoop = Atomic<Int>(0)
+        let ranElsewhere = Atomic<Int>(0)
+
+        init(loop: EventLoop) { self.loop = loop }
+
+        func runOnLoop() {
+            if loop.inLoop { ranOnOwnLoop.add(1, ordering: .relaxed) } else { ranElsewhere.add(1, ordering: .relaxed) }
+        }
+    }
+
+    @Test func tasksPostedFromAnotherLoopRunOnTheTargetLoop() throws {
+        let group = try EventLoopGroup(count: 2)
+        group.start()
+        defer { group.stop() }
+        let (sender, target) = (group.loops[0], group.loops[1])
+        let recorder = Recorder(loop: target)
+        sender.execute {
+            // A burst from one pass: handed over at the end of the sender's pass.
+            for _ in 0..<5000 { target.post(recorder) }
+        }
+        for _ in 0..<500 where recorder.ranOnOwnLoop.load(ordering: .relaxed) < 5000 { usleep(2_000) }
+        let onTarget = recorder.ranOnOwnLoop.load(ordering: .relaxed)
+        let elsewhere = recorder.ranElsewhere.load(ordering: .relaxed)
+        #expect(onTarget == 5000)
+        #expect(elsewhere == 0)
+    }
+}
