@@ -118,3 +118,14 @@ def test_plain_only_mode_serves_everything_in_clear(make_edge):
     with socket.socket() as probe:
         probe.settimeout(1)
         assert probe.connect_ex(("127.0.0.1", server.https_port)) != 0, "no TLS listener with FAYE_USE_SSL=0"
+
+
+def test_idle_keep_alive_past_the_persistent_cap_is_closed(make_edge):
+    server = make_edge(env={"FAYE_MAX_PERSISTENT_CONNECTIONS": "1"}).start()
+    with server.tls_socket() as first, server.tls_socket() as second:
+        for sock in (first, second):
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        statuses = [read_http_response(sock)[:2] for sock in (first, second)]
+        assert [status for status, _ in statuses] == [200, 200]
+        # One of the two may wait idle; the other is told to close.
+        assert sorted(headers.get("connection", "keep-alive") for _, headers in statuses) == ["close", "keep-alive"]

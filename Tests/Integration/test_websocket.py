@@ -140,3 +140,15 @@ def test_permessage_deflate_is_negotiated_without_context_takeover(edge):
     ws = RawWebSocket(edge, extensions="permessage-deflate; client_max_window_bits")
     assert ws.status == 101
     assert ws.headers["sec-websocket-extensions"].startswith("permessage-deflate; server_no_context_takeover; client_no_context_takeover")
+
+
+def test_silent_socket_is_closed_after_two_timeouts(make_edge):
+    server = make_edge(env={"FAYE_TIMEOUT": "1"}).start()
+    ws = RawWebSocket(server)
+    assert ws.bayeux() == []
+    ws.sock.settimeout(30)
+    started = time.time()
+    with pytest.raises((ConnectionError, OSError)):
+        while True:
+            ws.recv_frame()
+    assert 10 <= time.time() - started < 20

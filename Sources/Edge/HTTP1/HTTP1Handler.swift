@@ -14,16 +14,20 @@ final class HTTP1Handler: ConnectionHandler {
     private var isDraining = false
     /// Set when a request switched protocols: the handler hands over and stops.
     private var isUpgraded = false
+    /// Counted among FAYE_MAX_PERSISTENT_CONNECTIONS: open, waiting for a request.
+    private var isCountedIdle = false
 
     init(connection: Connection) {
         self.connection = connection
         var limits = HTTP1Limits()
         limits.maxBodyBytes = connection.loopContext.shared.limits.maxMessageBytes
         parser = HTTP1RequestParser(limits: limits)
-        armIdleDeadline()
+        // Not yet a persistent connection: no FAYE_MAX_PERSISTENT_CONNECTIONS slot until a request is answered.
+        connection.setDeadline(after: connection.loopContext.shared.limits.keepAliveDeadline, reason: "no request")
     }
 
     func received(_ bytes: UnsafeRawBufferPointer) {
+        leaveIdle()
         parser.feed(bytes)
         serveNext()
     }
@@ -40,6 +44,7 @@ final class HTTP1Handler: ConnectionHandler {
                 return
             }
             isWaitingForRequestDeadline = false
+            leaveIdle()
             connection.cancelDeadline()
             let exchange = HTTP1Exchange(handler: self, request: request)
             current = exchange
@@ -64,11 +69,31 @@ final class HTTP1Handler: ConnectionHandler {
     }
 
     private func armIdleDeadline() {
+        let state = connection.loopContext.shared
+        guard takeIdleSlot() else {
+            // Past FAYE_MAX_PERSISTENT_CONNECTIONS: finish instead of waiting idle.
+            connection.closeAfterFlush()
+            return
+        }
         if isDraining {
             connection.closeAfterFlush()
             return
         }
-        connection.setDeadline(after: connection.loopContext.shared.limits.keepAliveDeadline, reason: "keep-alive idle")
+        connection.setDeadline(after: state.limits.keepAliveDeadline, reason: "keep-alive idle")
+    }
+
+    private func takeIdleSlot() -> Bool {
+        if !isCountedIdle {
+            guard connection.loopContext.shared.enterIdleKeepAlive() else { return false }
+            isCountedIdle = true
+        }
+        return true
+    }
+
+    private func leaveIdle() {
+        guard isCountedIdle else { return }
+        isCountedIdle = false
+        connection.loopContext.shared.leaveIdleKeepAlive()
     }
 
     private func refuse(_ error: HTTP1ParseError) {
@@ -80,7 +105,10 @@ final class HTTP1Handler: ConnectionHandler {
     /// Writes a response; then the next pipelined request, or close.
     func finish(with response: HTTPResponse, keepAlive requested: Bool) {
         var response = response
-        let keepAlive = requested && !isDraining && !connection.loopContext.shared.isDraining
+        let state = connection.loopContext.shared
+        // The idle slot is taken before the answer is written, so the answer can say
+        // `Connection: close` when FAYE_MAX_PERSISTENT_CONNECTIONS are all in use.
+        let keepAlive = requested && !isDraining && !state.isDraining && takeIdleSlot()
         if !keepAlive { response.headers.replaceOrAdd("Connection", "close") }
         current = nil
         connection.withOutput { HTTP1ResponseWriter.write(response, into: &$0) }
@@ -93,9 +121,9 @@ final class HTTP1Handler: ConnectionHandler {
 
     /// After `101 Switching Protocols`: the rest of the bytes belong to `next`.
     func upgrade(to next: ConnectionHandler, response: HTTPResponse) {
+        leaveIdle()
         current = nil
         isUpgraded = true
-        connection.cancelDeadline()
         connection.withOutput { HTTP1ResponseWriter.write(response, into: &$0) }
         let leftover = parser.takeBufferedBytes()
         connection.handler = next
@@ -113,6 +141,7 @@ final class HTTP1Handler: ConnectionHandler {
     }
 
     func connectionClosed() {
+        leaveIdle()
         let exchange = current
         current = nil
         exchange?.abandon()

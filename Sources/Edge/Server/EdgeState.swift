@@ -12,6 +12,7 @@ final class EdgeState: Sendable {
     let bayeux: BayeuxServer
     private let openConnections = Atomic<Int>(0)
     private let draining = Atomic<Bool>(false)
+    private let idleKeepAlive = Atomic<Int>(0)
 
     init(configuration: Configuration, log: Log, metrics: Metrics, tls: TLSContextStore?, bayeux: BayeuxServer) {
         self.configuration = configuration
@@ -38,6 +39,21 @@ final class EdgeState: Sendable {
     }
 
     var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+
+    /// An HTTP connection starts waiting for its next request; false when
+    /// FAYE_MAX_PERSISTENT_CONNECTIONS are already waiting (it should close instead).
+    func enterIdleKeepAlive() -> Bool {
+        let now = idleKeepAlive.add(1, ordering: .relaxed).newValue
+        if now > configuration.listening.maxPersistentConnections {
+            idleKeepAlive.subtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
+    }
+
+    func leaveIdleKeepAlive() {
+        idleKeepAlive.subtract(1, ordering: .relaxed)
+    }
 
     var isDraining: Bool { draining.load(ordering: .relaxed) }
 

@@ -1,4 +1,5 @@
 import HTTP
+import IO
 
 /// A WebSocket on an HTTP/1.1 connection after the upgrade: decodes frames, answers
 /// pings and the close handshake, and frames what the endpoint sends straight into
@@ -20,12 +21,21 @@ final class WebSocketConnection: ConnectionHandler {
             PerMessageDeflateCompressor(windowBits: $0.serverMaxWindowBits, noContextTakeover: $0.serverNoContextTakeover)
         }
         connection.loopContext.shared.metrics.webSocketsOpen.increment()
+        extendIdleDeadline()
+    }
+
+    /// A socket on which the client sends nothing for two Bayeux timeouts is gone: Faye
+    /// clients send a /meta/connect (older ones an empty batch) at least once per timeout.
+    private func extendIdleDeadline() {
+        let seconds = 2 * state.configuration.bayeux.timeout + 10
+        connection.setDeadline(after: .nanoseconds(seconds: seconds), reason: "WebSocket silent for \(Int(seconds)) s")
     }
 
     var state: EdgeState { connection.loopContext.shared }
     var isOpen: Bool { !hasSentClose && !connection.isClosed }
 
     func received(_ bytes: UnsafeRawBufferPointer) {
+        extendIdleDeadline()
         var input = bytes
         while !connection.isClosed {
             do {
