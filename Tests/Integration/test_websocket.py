@@ -152,3 +152,30 @@ def test_silent_socket_is_closed_after_two_timeouts(make_edge):
         while True:
             ws.recv_frame()
     assert 10 <= time.time() - started < 20
+
+
+def test_deliveries_are_compressed_when_permessage_deflate_is_agreed(edge):
+    import zlib
+    ws = RawWebSocket(edge, extensions="permessage-deflate")
+    assert "permessage-deflate" in ws.headers["sec-websocket-extensions"]
+    ws.send_frame(1, zlib_raw(b'[{"channel":"/meta/handshake","version":"1.0","supportedConnectionTypes":["websocket"]}]'),
+                  rsv1=True)
+    opcode, payload, compressed = ws.recv_frame(with_rsv1=True)
+    assert compressed
+    client_id = json.loads(zlib.decompressobj(-15).decompress(payload + b"\x00\x00\xff\xff"))[0]["clientId"]
+    for message in ([{"channel": "/meta/subscribe", "clientId": client_id, "subscription": "/zip"}],
+                    [{"channel": "/meta/connect", "clientId": client_id, "connectionType": "websocket"}]):
+        ws.send_frame(1, zlib_raw(json.dumps(message).encode()), rsv1=True)
+    ws.recv_frame(with_rsv1=True)
+    publish(edge, "/zip", transport="long-polling")
+    opcode, payload, compressed = ws.recv_frame(with_rsv1=True)
+    assert compressed
+    [delivered] = json.loads(zlib.decompressobj(-15).decompress(payload + b"\x00\x00\xff\xff"))
+    assert (delivered["channel"], delivered["data"]) == ("/zip", {"n": 0})
+    assert "auth_token" not in delivered["ext"]
+
+
+def zlib_raw(data):
+    import zlib
+    compressor = zlib.compressobj(wbits=-15)
+    return (compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH))[:-4]

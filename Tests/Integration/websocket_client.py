@@ -22,8 +22,8 @@ class RawWebSocket:
         self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         self.status, self.headers, _, self.buffer = read_http_response(self.sock)
 
-    def send_frame(self, opcode, payload, fin=True, mask=True):
-        header = bytes([(0x80 if fin else 0) | opcode])
+    def send_frame(self, opcode, payload, fin=True, mask=True, rsv1=False):
+        header = bytes([(0x80 if fin else 0) | (0x40 if rsv1 else 0) | opcode])
         length = len(payload)
         mask_bit = 0x80 if mask else 0
         if length < 126:
@@ -50,14 +50,17 @@ class RawWebSocket:
         data, self.buffer = self.buffer[:count], self.buffer[count:]
         return data
 
-    def recv_frame(self):
+    def recv_frame(self, with_rsv1=False):
         first, second = self._read(2)
         length = second & 0x7F
         if length == 126:
             length = struct.unpack("!H", self._read(2))[0]
         elif length == 127:
             length = struct.unpack("!Q", self._read(8))[0]
-        return first & 0x0F, self._read(length)
+        payload = self._read(length)
+        if with_rsv1:
+            return first & 0x0F, payload, bool(first & 0x40)
+        return first & 0x0F, payload
 
     def recv_json(self):
         while True:

@@ -10,15 +10,27 @@ final class WebSocketConnection: ConnectionHandler {
     unowned let connection: Connection
     var endpoint: WebSocketEndpoint?
     private var decoder: WebSocketFrameDecoder
-    /// Present when permessage-deflate was agreed.
-    private let compressor: PerMessageDeflateCompressor?
+    private let compression: Compression
+
+    /// How this socket's messages are compressed.
+    private enum Compression {
+        case none
+        /// No context takeover: the loop's shared compressor, by window size.
+        case shared(windowBits: Int)
+        /// Context takeover (only if the operator allows it): this socket's own window.
+        case own(PerMessageDeflateCompressor)
+    }
     private var hasSentClose = false
 
     init(connection: Connection, deflate: PerMessageDeflateAgreement?, maxMessageSize: Int) {
         self.connection = connection
         decoder = WebSocketFrameDecoder(maxMessageSize: maxMessageSize, deflate: deflate)
-        compressor = deflate.map {
-            PerMessageDeflateCompressor(windowBits: $0.serverMaxWindowBits, noContextTakeover: $0.serverNoContextTakeover)
+        switch deflate {
+        case .none: compression = .none
+        case .some(let agreement) where agreement.serverNoContextTakeover:
+            compression = .shared(windowBits: agreement.serverMaxWindowBits)
+        case .some(let agreement):
+            compression = .own(PerMessageDeflateCompressor(windowBits: agreement.serverMaxWindowBits, noContextTakeover: false))
         }
         connection.loopContext.shared.metrics.webSocketsOpen.increment()
         extendIdleDeadline()
@@ -71,32 +83,49 @@ final class WebSocketConnection: ConnectionHandler {
     /// One text message, compressed when permessage-deflate was agreed.
     func sendText(_ payload: [UInt8]) {
         guard isOpen else { return }
+        let deflate = connection.loopContext.deflate
         connection.withOutput { output in
-            if let compressor {
+            switch compression {
+            case .none:
+                payload.withUnsafeBytes { WebSocketFrameEncoder.appendFrame(opcode: .text, payload: $0, into: &output) }
+            case .shared(let windowBits):
+                var compressed: [UInt8] = []
+                payload.withUnsafeBytes { deflate.compress($0, windowBits: windowBits, into: &compressed) }
+                appendCompressedFrame(compressed, into: &output)
+            case .own(let compressor):
                 var compressed: [UInt8] = []
                 payload.withUnsafeBytes { compressor.compress($0, into: &compressed) }
-                compressed.withUnsafeBytes {
-                    WebSocketFrameEncoder.appendFrame(opcode: .text, payload: $0, isCompressed: true, into: &output)
-                }
-            } else {
-                payload.withUnsafeBytes { WebSocketFrameEncoder.appendFrame(opcode: .text, payload: $0, into: &output) }
+                appendCompressedFrame(compressed, into: &output)
             }
         }
     }
 
-    /// `[element]` as one text message without building the array first: how a Bayeux
-    /// delivery, encoded once for every subscriber, is framed for this one.
-    func sendTextWrappedInArray(_ element: [UInt8]) {
+    /// `[element]` as one text message, `element` being shared by many sockets (a Bayeux
+    /// delivery, encoded once for every subscriber): framed with no copy of the message
+    /// first, and compressed once per loop when compression has no context takeover.
+    func sendTextWrappedInArray(_ element: [UInt8], sharedAs message: AnyObject) {
         guard isOpen else { return }
-        guard compressor == nil else {
+        switch compression {
+        case .none:
+            connection.withOutput { output in
+                WebSocketFrameEncoder.appendHeader(opcode: .text, payloadLength: element.count + 2, into: &output)
+                output.append(UInt8(ascii: "["))
+                output.append(contentsOf: element)
+                output.append(UInt8(ascii: "]"))
+            }
+        case .shared(let windowBits):
+            let compressed = connection.loopContext.deflate.compressed(message, windowBits: windowBits) {
+                [UInt8(ascii: "[")] + element + [UInt8(ascii: "]")]
+            }
+            connection.withOutput { appendCompressedFrame(compressed, into: &$0) }
+        case .own:
             sendText([UInt8(ascii: "[")] + element + [UInt8(ascii: "]")])
-            return
         }
-        connection.withOutput { output in
-            WebSocketFrameEncoder.appendHeader(opcode: .text, payloadLength: element.count + 2, into: &output)
-            output.append(UInt8(ascii: "["))
-            output.append(contentsOf: element)
-            output.append(UInt8(ascii: "]"))
+    }
+
+    private func appendCompressedFrame(_ compressed: [UInt8], into output: inout [UInt8]) {
+        compressed.withUnsafeBytes {
+            WebSocketFrameEncoder.appendFrame(opcode: .text, payload: $0, isCompressed: true, into: &output)
         }
     }
 

@@ -5,6 +5,9 @@ import CZlib
 /// message is being received, so an idle connection holds no zlib memory;
 /// with it the peer's LZ77 window must outlive each message.
 ///
+/// After an error the stream is in no defined state: the connection is
+/// being failed, and the decompressor goes with it.
+///
 /// Loop-confined: owned by one connection's decoder.
 public final class PerMessageDeflateDecompressor {
     private let windowBits: Int32
