@@ -1,3 +1,5 @@
+import COpenSSL
+
 /// Everything needed to build a server TLS context; reloading builds a new context
 /// from the same settings and fresh file contents.
 public struct TLSSettings: Sendable {
@@ -23,5 +25,15 @@ public struct TLSSettings: Sendable {
         self.ciphers = ciphers
         self.preferServerCiphers = preferServerCiphers
         self.alpn = alpn
+    }
+}
+
+extension TLSSettings {
+    /// Whether OpenSSL accepts a cipher string, checked on its own so that a bad
+    /// FAYE_SSL_CIPHERS is reported even when the certificate is missing too.
+    public static func cipherProblem(_ ciphers: String) -> TLSError? {
+        guard let context = SSL_CTX_new(TLS_server_method()) else { return TLSError("SSL_CTX_new failed") }
+        defer { SSL_CTX_free(context) }
+        return SSL_CTX_set_cipher_list(context, ciphers) == 1 ? nil : TLSError("FAYE_SSL_CIPHERS \"\(ciphers)\" was rejected by OpenSSL")
     }
 }

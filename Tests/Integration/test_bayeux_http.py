@@ -93,3 +93,30 @@ def test_eventsource_stream_carries_published_messages(edge):
     text = out.decode()
     assert text.startswith("retry: 5000\r\n\r\n")
     assert 'data: [{"channel":"/es","data":{"n":0}' in text
+
+
+def publish_with_token(edge, token, service="Publisher"):
+    body = json.dumps([{"channel": "/reload", "data": 1, "ext": {"service": service, "auth_token": token}}])
+    _, payload = post_json(edge, body, "-H", "Origin: http://localhost:3000")
+    return json.loads(payload)[0]
+
+
+def test_sighup_reloads_tokens_and_keeps_them_when_the_new_file_is_bad(make_edge):
+    import signal
+    server = make_edge().start()
+    tokens = server.workdir / "tokens" / "tokens.json"
+    assert publish_with_token(server, "test-token-1")["successful"] is True
+    tokens.write_text(json.dumps({"Publisher": {"origin": "http://localhost:3000", "auth_token": "rotated"}}))
+    server.signal(signal.SIGHUP)
+    deadline = time.time() + 10
+    while publish_with_token(server, "rotated").get("successful") is not True:
+        assert time.time() < deadline, server.log()
+        time.sleep(0.1)
+    assert publish_with_token(server, "test-token-1")["error"] == "403:/reload:Invalid token"
+    tokens.write_text('{"Publisher": {"origin": ')
+    server.signal(signal.SIGHUP)
+    while not any("tokens kept" in e.get("msg", "") for e in server.log_entries()):
+        assert time.time() < deadline + 10, server.log()
+        time.sleep(0.1)
+    assert publish_with_token(server, "rotated")["successful"] is True
+    assert "rotated" not in server.log(), "a token never reaches the log"

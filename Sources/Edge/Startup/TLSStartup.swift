@@ -11,6 +11,9 @@ enum TLSStartup {
         guard configuration.listening.usesTLS else { return (nil, []) }
         var problems: [ConfigurationProblem] = []
         let tls = configuration.tls
+        if let rejected = TLSSettings.cipherProblem(tls.ciphers) {
+            problems.append(.init(.fatal, variable: "FAYE_SSL_CIPHERS", message: rejected.description))
+        }
         if let files = configuration.developmentCertificateFiles, !exists(tls.certificateFile) {
             if creatingDevelopmentCertificate {
                 do {
