@@ -80,9 +80,12 @@ public enum Socket {
         }
     }
 
+    /// write(2) rather than send(2): the same work, and /proc/PID/io counts it in
+    /// `syscw`, which the benchmark reads as writes per delivery. SIGPIPE is ignored
+    /// process-wide, so a closed peer is an EPIPE here, not a signal.
     public static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> IOResult {
         while true {
-            let n = send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+            let n = Glibc.write(fd, bytes.baseAddress, bytes.count)
             if n >= 0 { return .done(n) }
             switch errno {
             case EINTR: continue
