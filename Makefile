@@ -43,6 +43,12 @@ test-deps: deps
 bench-deps: test-deps
 	@dpkg -s $(BENCH_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(APT_INSTALL) $(BENCH_PACKAGES); }
 
+# Installs nginx, wrk, Faye and thin, builds release, runs bench/run.py: one table of figures
+# and ratios, also written to BENCHMARKS.md. BENCH_QUICK=1: one short run; BENCH_RUNS=N;
+# BENCH_ARGS="--only fanout,idle" for a part (see bench/README.md).
+bench: bench-deps check-swift
+	/usr/bin/python3 bench/run.py $(BENCH_ARGS)
+
 check-swift:
 	@command -v swift >/dev/null || { echo "Swift 6.3 is needed: https://www.swift.org/install/linux/ (Debian 12 tarball), then put its usr/bin on PATH"; exit 1; }
 

@@ -5,6 +5,7 @@ let package = Package(
     name: "bayeux-edge",
     products: [
         .executable(name: "bayeux-edge", targets: ["Edge"]),
+        .executable(name: "edge-bench", targets: ["EdgeBench"]),
     ],
     targets: [
         // C libraries from Debian, found through pkg-config.
@@ -20,12 +21,15 @@ let package = Package(
         .target(name: "HTTP", dependencies: ["CZlib", "COpenSSL"]),
         .target(name: "Bayeux"),
         .executableTarget(name: "Edge", dependencies: ["IO", "TLS", "HTTP", "Bayeux"]),
+        // `make bench`: the load generator and the raw-limit loop (bench/ runs it).
+        .executableTarget(name: "EdgeBench", dependencies: ["IO", "TLS", "HTTP", "Bayeux", "COpenSSL", "CLinux"]),
 
         .testTarget(name: "IOTests", dependencies: ["IO"]),
         .testTarget(name: "TLSTests", dependencies: ["TLS"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "BayeuxTests", dependencies: ["Bayeux"]),
         .testTarget(name: "EdgeTests", dependencies: ["Edge"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EdgeBenchTests", dependencies: ["EdgeBench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,15 +1,17 @@
 import COpenSSL
 import Glibc
 
-/// One server-side TLS session over a non-blocking socket; OpenSSL reads and writes
-/// the descriptor itself, so a flush of coalesced frames is one SSL_write and one
-/// send() per record.
+/// One TLS session over a non-blocking socket (server side; the benchmark's load
+/// generator also makes client-side ones, `TLSConnection+Client.swift`). OpenSSL reads
+/// and writes the descriptor itself; a TLS 1.3 server session hands its records over to
+/// `TLS13RecordLayer` after the handshake.
 ///
 /// Loop-confined: only the loop that owns the socket touches it.
 public final class TLSConnection {
     private let ssl: OpaquePointer
-    /// Keeps the context (and its ALPN list, read by a callback) alive as long as this session.
-    private let context: TLSContext
+    /// Keeps the context (and its ALPN list, read by a callback) alive as long as this
+    /// session: a `TLSContext`, or a `TLSClientContext` for a client session.
+    private let context: AnyObject
     /// What the key-log callback learns during the handshake, for `handOffRecordLayer`.
     private let handoff = TLS13Handoff()
 
@@ -33,6 +35,12 @@ public final class TLSConnection {
         self.ssl = ssl
         self.context = context
         COpenSSL_SSL_set_app_data(ssl, Unmanaged.passUnretained(handoff).toOpaque())
+    }
+
+    /// Takes ownership of `ssl`, already attached to its socket and set to its side.
+    init(ownedSSL ssl: OpaquePointer, context: AnyObject) {
+        self.ssl = ssl
+        self.context = context
     }
 
     deinit {
@@ -90,6 +98,12 @@ public final class TLSConnection {
         return .progress(progress(after: 0))
     }
 
+    /// Whether OpenSSL holds received bytes not yet returned by `read` (a read-ahead
+    /// buffer can hold more records than one read returns; epoll cannot see them).
+    public var hasBufferedInput: Bool {
+        SSL_has_pending(ssl) == 1
+    }
+
     /// Sends close_notify, best effort; the socket is closed right after.
     public func shutdown() {
         _ = SSL_shutdown(ssl)
@@ -107,6 +121,12 @@ public final class TLSConnection {
 
     public var protocolVersion: String {
         String(cString: SSL_get_version(ssl))
+    }
+
+    /// The cipher suite agreed in the handshake ("TLS_AES_128_GCM_SHA256"), "" before it.
+    public var cipherName: String {
+        guard let cipher = SSL_get_current_cipher(ssl) else { return "" }
+        return String(cString: SSL_CIPHER_get_name(cipher))
     }
 
     private func progress(after status: Int32) -> Progress {

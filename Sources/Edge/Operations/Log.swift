@@ -1,3 +1,4 @@
+import Bayeux
 import Glibc
 
 /// Structured logs: one JSON object per line on standard error, so a container
@@ -45,14 +46,14 @@ final class Log: Sendable {
     private func write(_ level: Level, _ message: () -> String, _ fields: () -> [(String, String)]) {
         guard level >= minimum else { return }
         var line = "{\"ts\":\"\(Self.timestamp())\",\"level\":\"\(level.rawValue)\",\"tag\":"
-        Self.appendQuoted(tag, to: &line)
+        line += JSONString.quoted(tag)
         line += ",\"msg\":"
-        Self.appendQuoted(message(), to: &line)
+        line += JSONString.quoted(message())
         for (key, value) in fields() {
             line += ","
-            Self.appendQuoted(key, to: &line)
+            line += JSONString.quoted(key)
             line += ":"
-            Self.appendQuoted(value, to: &line)
+            line += JSONString.quoted(value)
         }
         line += "}\n"
         // One write(2) per line: lines from two loop threads never interleave.
@@ -72,26 +73,5 @@ final class Log: Sendable {
         }
         return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
             + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(ts.tv_nsec / 1_000_000), 3))Z"
-    }
-
-    private static func appendQuoted(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    line.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        line += "\""
     }
 }
