@@ -1,4 +1,5 @@
 import COpenSSL
+import Glibc
 
 /// Collects what the record-layer hand-off needs while OpenSSL runs the handshake:
 /// the two application traffic secrets (from OpenSSL's key-log callback) and the
@@ -10,29 +11,29 @@ final class TLS13Handoff {
     var serverSecret: [UInt8]?
     var recordsWritten = 0
 
-    /// Records the application traffic secrets of `line` ("LABEL client_random secret").
-    func note(keyLogLine line: String) {
-        let parts = line.split(separator: " ")
-        guard parts.count == 3, let secret = Self.bytes(fromHex: parts[2]) else { return }
-        switch parts[0] {
-        case "CLIENT_TRAFFIC_SECRET_0": clientSecret = secret
-        case "SERVER_TRAFFIC_SECRET_0": serverSecret = secret
-        default: break
-        }
+    /// Records the application traffic secrets of `line` ("LABEL client_random secret"),
+    /// read straight from OpenSSL's C string: this runs five times per handshake.
+    func note(keyLogLine line: UnsafePointer<CChar>) {
+        let clientLabel = "CLIENT_TRAFFIC_SECRET_0 "
+        let serverLabel = "SERVER_TRAFFIC_SECRET_0 "
+        let isClient = strncmp(line, clientLabel, clientLabel.utf8.count) == 0
+        guard isClient || strncmp(line, serverLabel, serverLabel.utf8.count) == 0 else { return }
+        // Skip the label and the client random: the secret is the third field.
+        guard let randomEnd = strchr(line + clientLabel.utf8.count, Int32(UInt8(ascii: " "))) else { return }
+        let secret = Self.bytes(fromHex: UnsafeRawPointer(randomEnd + 1).assumingMemoryBound(to: UInt8.self))
+        if isClient { clientSecret = secret } else { serverSecret = secret }
     }
 
-    private static func bytes(fromHex hex: Substring) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
+    private static func bytes(fromHex hex: UnsafePointer<UInt8>) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
+        bytes.reserveCapacity(48)
+        var cursor = hex
+        while cursor.pointee != 0 {
+            guard let high = nibble(cursor.pointee), let low = nibble(cursor[1]) else { return nil }
             bytes.append(high << 4 | low)
-            index += 2
+            cursor += 2
         }
-        return bytes
+        return bytes.isEmpty ? nil : bytes
     }
 
     private static func nibble(_ digit: UInt8) -> UInt8? {
@@ -55,7 +56,7 @@ final class TLS13Handoff {
 /// OpenSSL's key-log callback, installed on every server context.
 func recordKeyLogLine(_ ssl: OpaquePointer?, _ line: UnsafePointer<CChar>?) {
     guard let ssl, let line, let owner = COpenSSL_SSL_get_app_data(ssl) else { return }
-    Unmanaged<TLS13Handoff>.fromOpaque(owner).takeUnretainedValue().note(keyLogLine: String(cString: line))
+    Unmanaged<TLS13Handoff>.fromOpaque(owner).takeUnretainedValue().note(keyLogLine: line)
 }
 
 /// Counts records written while the session ticket goes out, to know the server's

@@ -11,19 +11,34 @@ enum TLS13KeySchedule {
         info += fullLabel
         info.append(0)  // empty context
         info.append(1)  // HKDF-Expand's block counter
+        guard let block = hmac(key: secret, data: info, suite: suite), block.count >= length else { return nil }
+        return Array(block[0..<length])
+    }
+
+    /// HMAC (RFC 2104) over the suite's hash, fetched once: looking the hash up in the
+    /// provider on every call would cost more than hashing these few bytes.
+    static func hmac(key: [UInt8], data: [UInt8], suite: TLS13Suite) -> [UInt8]? {
+        let (digest, blockSize) = suite.hashLength == 48 ? (Digests.shared.sha384, 128) : (Digests.shared.sha256, 64)
+        guard let digest, key.count <= blockSize else { return nil }
+        let padded = key + [UInt8](repeating: 0, count: blockSize - key.count)
+        guard let inner = hash(padded.map { $0 ^ 0x36 } + data, digest),
+              let outer = hash(padded.map { $0 ^ 0x5C } + inner, digest) else { return nil }
+        return outer
+    }
+
+    private static func hash(_ bytes: [UInt8], _ digest: OpaquePointer) -> [UInt8]? {
         var output = [UInt8](repeating: 0, count: 64)
-        var outputLength = 0
-        let done = secret.withUnsafeBytes { key in
-            info.withUnsafeBytes { data in
-                output.withUnsafeMutableBytes { out in
-                    EVP_Q_mac(nil, "HMAC", nil, suite.hashName, nil, key.baseAddress, key.count,
-                              data.baseAddress?.assumingMemoryBound(to: UInt8.self), data.count,
-                              out.baseAddress?.assumingMemoryBound(to: UInt8.self), out.count, &outputLength)
-                }
-            }
-        }
-        guard done != nil, outputLength >= length else { return nil }
-        return Array(output[0..<length])
+        var length: UInt32 = 0
+        guard EVP_Digest(bytes, bytes.count, &output, &length, digest, nil) == 1 else { return nil }
+        return Array(output[0..<Int(length)])
+    }
+
+    /// `@unchecked Sendable`: fetched once and never changed; OpenSSL allows a fetched
+    /// EVP_MD to be used from any thread.
+    private final class Digests: @unchecked Sendable {
+        static let shared = Digests()
+        let sha256 = EVP_MD_fetch(nil, "SHA256", nil)
+        let sha384 = EVP_MD_fetch(nil, "SHA384", nil)
     }
 
     /// key || iv for a traffic secret.

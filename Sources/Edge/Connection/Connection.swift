@@ -24,6 +24,7 @@ final class Connection: EventHandler, Flushable {
     private var isFlushScheduled = false
     private var isWatchingWritable = false
     private var closeWhenFlushed = false
+    private var lingersOnClose = false
     private var deadline: Timer?
     private var deadlineReason = ""
     private var deadlineAction: (() -> Void)?
@@ -140,9 +141,13 @@ final class Connection: EventHandler, Flushable {
         scheduleFlush()
     }
 
-    /// Flushes what is queued, then closes (after an error reply or `Connection: close`).
-    func closeAfterFlush() {
+    /// Flushes what is queued, then closes. `lingering`: the peer may still be sending
+    /// (an error reply before its request was read whole, a WebSocket close handshake),
+    /// so input is read and dropped for a moment first; closing on unread input would
+    /// reset the connection and could destroy the reply just written.
+    func closeAfterFlush(lingering: Bool = false) {
         closeWhenFlushed = true
+        lingersOnClose = lingersOnClose || lingering
         scheduleFlush()
     }
 
@@ -180,7 +185,9 @@ final class Connection: EventHandler, Flushable {
         output = []
         outputSent = 0
         if isWatchingWritable { watch(writable: false) }
-        if closeWhenFlushed { linger() }
+        if closeWhenFlushed {
+            if lingersOnClose { linger() } else { close() }
+        }
     }
 
     /// Sends sealed records a short write left behind; true when none are left.

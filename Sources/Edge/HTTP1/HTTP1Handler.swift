@@ -115,7 +115,8 @@ final class HTTP1Handler: ConnectionHandler {
         if keepAlive {
             serveNext()
         } else {
-            connection.closeAfterFlush()
+            // An error reply may leave part of its request unread.
+            connection.closeAfterFlush(lingering: response.status >= 400)
         }
     }
 

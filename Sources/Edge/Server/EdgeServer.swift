@@ -64,17 +64,22 @@ final class EdgeServer {
         group.start()
     }
 
-    /// Faye's inactivity rule runs about once a second on the first loop; every tenth
-    /// tick the heap is trimmed, so pages freed by a burst of handshakes go back to the
-    /// kernel without walking the heap every second.
+    /// Faye's inactivity rule runs about once a second on the first loop. After a burst
+    /// of connections opening or closing, the heap is trimmed: a TLS handshake allocates
+    /// and frees tens of KiB, and the pages it freed between long-lived allocations only
+    /// go back to the kernel through malloc_trim, which is too slow to run every second
+    /// on a large heap for nothing.
     private func scheduleHousekeeping(on loop: EventLoop) {
-        let bayeux = state.bayeux
-        var ticks = 0
+        let state = self.state
+        var acceptedAtLastTrim = 0
         var tick: Timer!
         tick = Timer { [unowned loop] in
-            bayeux.expireInactiveClients()
-            ticks += 1
-            if ticks % 10 == 0 { HeapTrim.now() }
+            state.bayeux.expireInactiveClients()
+            let accepted = state.metrics.connectionsAccepted.current
+            if accepted - acceptedAtLastTrim >= 256 {
+                acceptedAtLastTrim = accepted
+                HeapTrim.now()
+            }
             loop.schedule(tick, after: 1_000_000_000)
         }
         loop.schedule(tick, after: 1_000_000_000)

@@ -147,7 +147,7 @@ final class WebSocketConnection: ConnectionHandler {
             hasSentClose = true
             connection.withOutput { WebSocketFrameEncoder.appendClose(code: isEmptyEcho ? nil : code, reason: reason, into: &$0) }
         }
-        connection.closeAfterFlush()
+        connection.closeAfterFlush(lingering: true)
     }
 
     /// A reader too slow for what it is sent: cut off at once, without a close frame
