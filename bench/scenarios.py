@@ -14,7 +14,7 @@ SOURCES = "127.0.0.2-127.0.0.9"
 # Subscribers per load-generator process (each process stays far below 20,000 files).
 PER_PROCESS = 5000
 # Unacknowledged publishes allowed in the max-rate phase.
-MAX_WINDOW = 8
+MAX_WINDOW = 32
 SEQS_PER_PHASE = 1_000_000_000
 
 

@@ -10,7 +10,9 @@ import TLS
 /// Loop-confined: created, used and closed on its loop's thread.
 final class Connection: EventHandler, Flushable {
     let fd: Int32
-    unowned let loopContext: LoopContext
+    /// `unowned(unsafe)`: the loop's context lives as long as the process, and this is
+    /// read on every event and every write.
+    unowned(unsafe) let loopContext: LoopContext
     let port: ListenerPort
     private var transport: ConnectionTransport
     private var phase: Phase
@@ -129,14 +131,14 @@ final class Connection: EventHandler, Flushable {
 
     /// Queues bytes for the end of this loop pass.
     func send(_ bytes: [UInt8]) {
-        guard phase == .open else { return }
-        if output.isEmpty { output = bytes } else { output += bytes }
-        scheduleFlush()
+        withOutput { $0 += bytes }
     }
 
     /// Lets a writer append in place (framing directly into the queue, no temporary array).
+    /// The queue's storage is borrowed from the loop's pool and given back once flushed.
     func withOutput(_ body: (inout [UInt8]) -> Void) {
         guard phase == .open else { return }
+        if output.capacity == 0 { output = loopContext.outputBuffers.take() }
         body(&output)
         scheduleFlush()
     }
@@ -182,7 +184,7 @@ final class Connection: EventHandler, Flushable {
                 return
             }
         }
-        output = []
+        loopContext.outputBuffers.give(&output)
         outputSent = 0
         if isWatchingWritable { watch(writable: false) }
         if closeWhenFlushed {

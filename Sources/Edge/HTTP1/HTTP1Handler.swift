@@ -7,7 +7,8 @@ import IO
 ///
 /// Loop-confined.
 final class HTTP1Handler: ConnectionHandler {
-    unowned let connection: Connection
+    /// `unowned(unsafe)`: the connection owns this handler and outlives every call to it.
+    unowned(unsafe) let connection: Connection
     private var parser: HTTP1RequestParser
     private var current: HTTP1Exchange?
     private var isWaitingForRequestDeadline = false

@@ -16,6 +16,8 @@ final class LoopContext {
     let sealBuffer: UnsafeMutableRawBufferPointer
     /// The AEAD contexts every TLS 1.3 connection of this loop seals and opens with.
     let recordCrypto = TLSRecordCrypto()
+    /// Storage for connections' output queues, lent while they have bytes to send.
+    var outputBuffers = BufferPool()
     /// permessage-deflate shared by this loop's sockets.
     let deflate = LoopDeflate()
     private(set) var connections: [Int32: Connection] = [:]

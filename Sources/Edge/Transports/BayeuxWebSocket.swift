@@ -89,6 +89,7 @@ final class BayeuxWebSocket: WebSocketEndpoint, BayeuxListener, LoopTask, @unche
 
     private func push(_ deliveries: [BayeuxDelivery]) {
         guard !isClosed, !deliveries.isEmpty else { return }
+        let socket = self.socket
         for delivery in deliveries { socket.sendTextWrappedInArray(delivery.json, sharedAs: delivery) }
         if socket.pendingOutputBytes > state.limits.maxPendingOutputBytes {
             socket.cutOff(reason: "\(socket.pendingOutputBytes) bytes unread, bound \(state.limits.maxPendingOutputBytes)")

@@ -7,7 +7,9 @@ import IO
 ///
 /// Loop-confined.
 final class WebSocketConnection: ConnectionHandler {
-    unowned let connection: Connection
+    /// `unowned(unsafe)`: the connection owns this handler and outlives every call to it;
+    /// it is read for every frame sent.
+    unowned(unsafe) let connection: Connection
     var endpoint: WebSocketEndpoint?
     private var decoder: WebSocketFrameDecoder
     private let compression: Compression
