@@ -18,23 +18,36 @@ struct JSONWriter {
 
     mutating func appendString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): appendRaw(#"\""#.utf8)
-            case UInt8(ascii: "\\"): appendRaw(#"\\"#.utf8)
-            case 0x08: appendRaw(#"\b"#.utf8)
-            case 0x0C: appendRaw(#"\f"#.utf8)
-            case 0x0A: appendRaw(#"\n"#.utf8)
-            case 0x0D: appendRaw(#"\r"#.utf8)
-            case 0x09: appendRaw(#"\t"#.utf8)
-            case 0x00..<0x20:
-                appendRaw(#"\u00"#.utf8)
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        var text = string
+        text.withUTF8 { utf8 in
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscaped(byte)
+                runStart = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): appendRaw(#"\""#.utf8)
+        case UInt8(ascii: "\\"): appendRaw(#"\\"#.utf8)
+        case 0x08: appendRaw(#"\b"#.utf8)
+        case 0x0C: appendRaw(#"\f"#.utf8)
+        case 0x0A: appendRaw(#"\n"#.utf8)
+        case 0x0D: appendRaw(#"\r"#.utf8)
+        case 0x09: appendRaw(#"\t"#.utf8)
+        default:
+            appendRaw(#"\u00"#.utf8)
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
     }
 
     /// Re-emits a validated value without insignificant whitespace and with its strings

@@ -14,10 +14,10 @@ public struct PublisherTokens: Sendable {
     /// Whether a publish claiming `service` with `token`, carried by a request from
     /// `origin`, may go through; the reason if not. Checks in config.md's order: service,
     /// token (in constant time), origin.
-    func refusal(service: String, token: [UInt8], origin: String?) -> PublishRefusal? {
+    func refusal(service: String, token: [UInt8], origin: Origin?) -> PublishRefusal? {
         guard let entry = services[service] else { return .unknownService }
         guard ConstantTime.equals(token, entry.token) else { return .invalidToken }
-        guard let origin, Origin(origin) == entry.origin else { return .originMismatch }
+        guard let origin, origin == entry.origin else { return .originMismatch }
         return nil
     }
 }

@@ -42,6 +42,6 @@ extension BayeuxServer {
         guard let service = ext.last(named: "service").flatMap(message.text.string),
               let token = ext.last(named: "auth_token").flatMap(message.text.string)
         else { return .missingCredentials }
-        return tokens.refusal(service: service, token: Array(token.utf8), origin: context.origin)
+        return tokens.refusal(service: service, token: Array(token.utf8), origin: context.canonicalOrigin)
     }
 }

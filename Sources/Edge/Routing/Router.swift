@@ -33,7 +33,7 @@ enum Router {
 
     /// Faye's rule: the mount itself, anything below it, or the mount plus an extension (`/faye.js`).
     static func isUnderMount(_ path: String, mount: String) -> Bool {
-        guard path.hasPrefix(mount) else { return false }
+        guard path.hasBytePrefix(mount) else { return false }
         let rest = path.utf8.dropFirst(mount.utf8.count)
         guard let next = rest.first else { return true }
         return next == UInt8(ascii: "/") || next == UInt8(ascii: ".")

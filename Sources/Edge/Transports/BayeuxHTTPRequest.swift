@@ -24,7 +24,7 @@ struct BayeuxHTTPRequest {
         let query = request.query.map { Array($0.utf8) } ?? []
         let callback = FormURLEncoded.value(of: "jsonp", in: query).map { String(decoding: $0, as: UTF8.self) }
         if let callback, !Self.isValidCallback(callback) { return nil }
-        let isJSONBody = Self.mediaType(request.headers[first: "Content-Type"]) == "application/json"
+        let isJSONBody = Self.isJSON(contentType: request.headers[first: "Content-Type"])
         // Faye reads the query first: a `message` parameter wins over the body.
         var found = FormURLEncoded.value(of: "message", in: query)
         switch request.method {
@@ -65,22 +65,16 @@ struct BayeuxHTTPRequest {
         return !atSegmentStart
     }
 
-    private static func mediaType(_ contentType: String?) -> String? {
-        guard let contentType else { return nil }
-        let type = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return type.trimmingSpaces().lowercased()
+    /// Whether the media type (before any `;` parameter) is application/json, compared
+    /// as ASCII bytes without case: this runs for every long-poll request.
+    private static func isJSON(contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let type = contentType.utf8.prefix { $0 != UInt8(ascii: ";") }.drop(while: isSpace)
+        let trimmed = type.reversed().drop(while: isSpace)
+        let expected = "application/json".utf8
+        return trimmed.count == expected.count
+            && zip(trimmed.reversed(), expected).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 }
 
-extension Substring {
-    func trimmingSpaces() -> Substring {
-        let trimmedStart = drop { $0 == " " || $0 == "\t" }
-        var end = trimmedStart.endIndex
-        while end > trimmedStart.startIndex {
-            let before = trimmedStart.index(before: end)
-            guard trimmedStart[before] == " " || trimmedStart[before] == "\t" else { break }
-            end = before
-        }
-        return trimmedStart[..<end]
-    }
-}

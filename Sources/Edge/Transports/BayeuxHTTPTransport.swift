@@ -7,7 +7,7 @@ import IO
 enum BayeuxHTTPTransport {
     static func handle(_ exchange: HTTPExchange, state: EdgeState) {
         let request = exchange.request
-        if request.path.hasSuffix(".js") || request.path.hasSuffix(".map") {
+        if request.path.hasByteSuffix(".js") || request.path.hasByteSuffix(".map") {
             // Faye serves its browser client here; Debian's ruby-faye ships none, so it 404s as there.
             exchange.respond(HTTPResponse(status: 404))
             return

@@ -14,7 +14,8 @@ final class BayeuxWebSocket: WebSocketEndpoint, BayeuxListener, LoopTask, @unche
     private unowned let socket: WebSocketConnection
     private let loop: EventLoop
     private let state: EdgeState
-    private let origin: String?
+    /// Every frame's batch is processed with the upgrade request's Origin.
+    private let context: BayeuxRequestContext
     private let isWakePending = Atomic<Bool>(false)
     private var attachment: (any BayeuxAttachment)?
     /// A frame's replies waiting on its held connect.
@@ -24,7 +25,7 @@ final class BayeuxWebSocket: WebSocketEndpoint, BayeuxListener, LoopTask, @unche
     init(socket: WebSocketConnection, origin: String?, state: EdgeState) {
         self.socket = socket
         self.loop = socket.connection.loop
-        self.origin = origin
+        self.context = BayeuxRequestContext(origin: origin, transport: .websocket)
         self.state = state
     }
 
@@ -38,7 +39,7 @@ final class BayeuxWebSocket: WebSocketEndpoint, BayeuxListener, LoopTask, @unche
             return
         }
         let loop = self.loop
-        state.bayeux.process(batch, context: BayeuxRequestContext(origin: origin, transport: .websocket)) { [self] result in
+        state.bayeux.process(batch, context: context) { [self] result in
             loop.run { self.answer(result) }
         }
     }

@@ -23,16 +23,16 @@ private func failure(_ json: String) -> PublisherTokensError? {
             }
             """)
         #expect(tokens.serviceNames == ["MyServiceOne", "MyServiceTwo"])
-        #expect(tokens.refusal(service: "MyServiceOne", token: Array("secret-one".utf8), origin: "http://LOCALHOST:3000") == nil)
-        #expect(tokens.refusal(service: "MyServiceTwo", token: Array("secret-one".utf8), origin: "http://localhost:4000") == .invalidToken)
-        #expect(tokens.refusal(service: "MyServiceTwo", token: Array("secret-two".utf8), origin: "http://localhost:3000") == .originMismatch)
-        #expect(tokens.refusal(service: "Other", token: Array("secret-two".utf8), origin: "http://localhost:4000") == .unknownService)
+        #expect(tokens.refusal(service: "MyServiceOne", token: Array("secret-one".utf8), origin: Origin("http://LOCALHOST:3000")) == nil)
+        #expect(tokens.refusal(service: "MyServiceTwo", token: Array("secret-one".utf8), origin: Origin("http://localhost:4000")) == .invalidToken)
+        #expect(tokens.refusal(service: "MyServiceTwo", token: Array("secret-two".utf8), origin: Origin("http://localhost:3000")) == .originMismatch)
+        #expect(tokens.refusal(service: "Other", token: Array("secret-two".utf8), origin: Origin("http://localhost:4000")) == .unknownService)
         #expect(try parse("{}").serviceNames.isEmpty)
     }
 
     @Test func decodesEscapedTokens() throws {
         let tokens = try parse(#"{"S":{"origin":"https://a.example","auth_token":"t\u00e9\"x"}}"#)
-        #expect(tokens.refusal(service: "S", token: Array("té\"x".utf8), origin: "https://a.example") == nil)
+        #expect(tokens.refusal(service: "S", token: Array("té\"x".utf8), origin: Origin("https://a.example")) == nil)
     }
 
     @Test(arguments: [
