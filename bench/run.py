@@ -83,7 +83,7 @@ def run_scenario(name, number, ws, config, results, notes):
     try:
         if name == "rawlimit":
             results["rawlimit"] = scenarios.rawlimit(ws, 1000, config["raw_s"])
-        elif name == "handshakes" and number == 0:
+        elif name == "handshakes":
             for label, start in (("handshakes_edge", stacks.start_edge), ("handshakes_nginx", stacks.start_nginx)):
                 results[label] = with_server(start, ws, lambda s: scenarios.handshakes(ws, s, config["handshake_s"], 32, label))
         elif name == "idle":

@@ -95,3 +95,30 @@ def test_sighup_with_broken_key_keeps_the_old_certificate(make_edge, pki, tmp_pa
     assert server.process.poll() is None, "the process must survive a bad reload"
     assert serial_seen(server) == "serial=03E9"
     assert server.curl(f"{server.url}/healthz").stdout == "ok\n"
+
+
+def test_tls13_session_resumption_with_the_ticket_sent_after_the_handshake(edge, tmp_path):
+    session = tmp_path / "session.pem"
+    first = s_client(edge, "-tls1_3", "-sess_out", str(session)).stdout.decode()
+    assert "HTTP/1.1 200 OK" in first
+    again = s_client(edge, "-tls1_3", "-sess_in", str(session)).stdout.decode()
+    assert "Reused, TLSv1.3" in again, again
+    assert "HTTP/1.1 200 OK" in again
+
+
+def test_an_rsa_certificate_with_its_chain_in_one_file(make_edge, tmp_path):
+    run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", tmp_path / "rsa-ca.key",
+         "-out", tmp_path / "rsa-ca.pem", "-days", "5", "-subj", "/CN=rsa test CA",
+         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"], check=True)
+    run(["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", tmp_path / "rsa.key", "-out", tmp_path / "rsa.csr",
+         "-subj", "/CN=localhost"], check=True)
+    (tmp_path / "rsa.ext").write_text("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    run(["openssl", "x509", "-req", "-in", tmp_path / "rsa.csr", "-CA", tmp_path / "rsa-ca.pem", "-CAkey", tmp_path / "rsa-ca.key",
+         "-set_serial", "7", "-days", "5", "-out", tmp_path / "rsa.crt", "-extfile", tmp_path / "rsa.ext"], check=True)
+    chain = tmp_path / "rsa-chain.crt"
+    chain.write_bytes((tmp_path / "rsa.crt").read_bytes() + (tmp_path / "rsa-ca.pem").read_bytes())
+    server = make_edge(cert=chain, key=tmp_path / "rsa.key", ca=tmp_path / "rsa-ca.pem").start()
+    result = server.curl(f"{server.url}/healthz")
+    assert result.stdout == "ok\n", result.stderr
+    out = s_client(server, "-showcerts").stdout.decode()
+    assert out.count("-----BEGIN CERTIFICATE-----") == 2, "the chain is sent with the leaf"

@@ -72,14 +72,18 @@ final class EdgeServer {
     private func scheduleHousekeeping(on loop: EventLoop) {
         let state = self.state
         var acceptedAtLastTrim = 0
+        var acceptedAtLastTick = 0
         var tick: Timer!
         tick = Timer { [unowned loop] in
             state.bayeux.expireInactiveClients()
             let accepted = state.metrics.connectionsAccepted.current
-            if accepted - acceptedAtLastTrim >= 256 {
+            // During a burst every 256 connections, and once more when it has ended.
+            let burstEnded = accepted == acceptedAtLastTick && accepted != acceptedAtLastTrim
+            if accepted - acceptedAtLastTrim >= 256 || burstEnded {
                 acceptedAtLastTrim = accepted
                 HeapTrim.now()
             }
+            acceptedAtLastTick = accepted
             loop.schedule(tick, after: 1_000_000_000)
         }
         loop.schedule(tick, after: 1_000_000_000)
