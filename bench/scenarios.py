@@ -159,6 +159,9 @@ def longpoll(ws, server, clients, seconds, label):
                        ws.logs, f"{label}-longpoll")
     procs.wait_for_files([ready], timeout=180, procs=[proc])
     result, window = _measured(server, [proc], lambda: procs.result(proc, timeout=seconds + 60))
+    if "publisher_closed" in result:
+        raise RuntimeError(f"the server closed the publisher's WebSocket after {result['round_trips']} round trips "
+                           f"in {result['window_s']:.1f} s: {result['publisher_closed']}")
     latency = histogram.merge(t["latency_ns"] for t in result["phases"])
     return {
         "clients": result["ready"], "round_trips_per_s": result["round_trips_per_s"],

@@ -39,7 +39,7 @@ final class LongPollFleet {
     func start() throws {
         publisher = try PublisherSession(environment: environment, credentials: credentials,
                                          ready: { [unowned self] in self.openMore() }, acknowledged: {},
-                                         closed: { [unowned self] in self.loop.stop() })
+                                         closed: { [unowned self] in self.publisherClosed() })
         // Opening gets two minutes; then the window runs whatever was opened.
         Termination.watch(on: loop, until: loop.now &+ 120_000_000_000) { [unowned self] in
             if !self.isMeasuring && self.windowEndedAt == 0 { self.beginWindow() }
@@ -74,6 +74,16 @@ final class LongPollFleet {
             self.windowEndedAt = RealtimeClock.now()
             self.loop.stop()
         }
+    }
+
+    /// Without a publisher no round trip can complete: the window ends here, so the
+    /// figures cover only the time the publisher was up.
+    private func publisherClosed() {
+        if isMeasuring {
+            isMeasuring = false
+            windowEndedAt = RealtimeClock.now()
+        }
+        loop.stop()
     }
 
     func clientReady() {
