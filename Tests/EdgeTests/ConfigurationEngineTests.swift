@@ -2,6 +2,8 @@ import Testing
 @testable import Edge
 
 @Suite struct ConfigurationEngineTests {
+    static let noRedisEngineYet = "warning: REDIS_HOST: this build has no Redis engine yet: sessions and subscriptions stay in this process"
+
     @Test func noRedisHostMeansTheMemoryEngine() {
         #expect(load().configuration.engine == .memory)
     }
@@ -13,7 +15,7 @@ import Testing
         ])
         #expect(loaded.configuration.engine == .redis(RedisSettings(
             host: "redis", port: 6380, password: "s3cret", database: 6, namespace: "edge")))
-        #expect(loaded.problems.isEmpty)
+        #expect(loaded.lines == [Self.noRedisEngineYet])
     }
 
     @Test func redisDefaults() {
@@ -38,6 +40,7 @@ import Testing
         let loaded = load(["--redis-host", "redis", "--redis-requirepass", "s3cret"])
         #expect(loaded.configuration.engine.redis?.password == "s3cret")
         #expect(loaded.lines == [
+            Self.noRedisEngineYet,
             "warning: REDIS_REQUIREPASS: given as --redis-requirepass, where every user of this machine can read it"
                 + " in the process list; set it in the environment or the --env-file instead",
         ])

@@ -11,6 +11,7 @@ extension ConfigurationResolver {
             noteRedisSettingsWithoutHost()
             return .memory
         }
+        report(.warning, .redisHost, "this build has no Redis engine yet: sessions and subscriptions stay in this process")
         return .redis(RedisSettings(
             host: host, port: port, password: value(.redisPassword)?.text, database: database,
             namespace: value(.redisNamespace)?.text ?? ""))

@@ -33,10 +33,6 @@ enum Launch {
         problems += tlsProblems
         let tokens = TokensStartup.load(configuration.tokensFile)
         problems += TokensStartup.problems(for: tokens, path: configuration.tokensFile)
-        if configuration.engine.redis != nil {
-            problems.append(.init(.warning, variable: "REDIS_HOST", message:
-                "this build has no Redis engine yet: sessions and subscriptions stay in this process"))
-        }
         let log = Log(tag: configuration.tag, minimum: configuration.environment == .development ? .debug : .info)
         for problem in problems.sorted(by: { $0.severity > $1.severity }) {
             let fields = [("problem", ConfigurationReport.line(problem))]

@@ -29,8 +29,7 @@ enum TokensStartup {
             return [.init(.info, variable: "FAYE_TOKENS_JSON_FILE", message:
                 "publisher tokens for \(tokens.serviceNames.count) service(s): \(tokens.serviceNames.joined(separator: ", "))")]
         case .missing:
-            return [.init(.warning, variable: "FAYE_TOKENS_JSON_FILE", message:
-                "no tokens file at \(path): every publish from a client will be refused")]
+            return []  // the configuration loader has already warned that publishing is refused
         case .invalid(let reason):
             return [.init(.fatal, variable: "FAYE_TOKENS_JSON_FILE", message: reason)]
         }
