@@ -8,7 +8,8 @@ struct ReplyObject: Sendable {
     /// Faye's `make_response`: `id`, `clientId`, `channel`, `error` copied when truthy, then
     /// `successful`. Values are re-emitted with their JSON type (`"id":42` stays a number).
     init(respondingTo message: BayeuxMessage) {
-        for key in ["id", "clientId", "channel", "error"] {
+        fields.reserveCapacity(6)
+        for key in Self.echoedKeys {
             if let value = message.truthy(key) {
                 set(key, echoing: value, of: message.text)
             }
@@ -17,6 +18,11 @@ struct ReplyObject: Sendable {
     }
 
     init() {}
+
+    private static let echoedKeys = ["id", "clientId", "channel", "error"]
+    // Shared: assigning an array is a reference-count increment, not a copy.
+    private static let trueJSON = Array("true".utf8)
+    private static let falseJSON = Array("false".utf8)
 
     var hasError: Bool { fields.contains { $0.key == "error" } }
 
@@ -35,7 +41,7 @@ struct ReplyObject: Sendable {
     }
 
     mutating func set(_ key: String, bool: Bool) {
-        set(key, json: Array((bool ? "true" : "false").utf8))
+        set(key, json: bool ? Self.trueJSON : Self.falseJSON)
     }
 
     mutating func set(_ key: String, integer: Int64) {

@@ -2,19 +2,25 @@ import HTTP
 
 /// The headers Faye's Rack adapter puts on Bayeux answers (protocol.md §8).
 enum BayeuxHTTPHeaders {
-    static let json = "application/json; charset=utf-8"
-    static let javascript = "text/javascript; charset=utf-8"
+    /// The headers of every Bayeux 200, by body type: no caching, no sniffing. Made once;
+    /// a reply without an Origin shares them rather than building its own.
+    static let json = common(contentType: "application/json; charset=utf-8")
+    static let javascript = common(contentType: "text/javascript; charset=utf-8")
 
-    /// Every Bayeux 200: no caching, no sniffing, and CORS only when the request had an Origin.
-    static func reply(contentType: String, origin: String?) -> HTTPHeaders {
+    /// `base` with CORS added when the request had an Origin.
+    static func reply(_ base: HTTPHeaders, origin: String?) -> HTTPHeaders {
+        guard let origin else { return base }
+        var headers = base
+        headers.add("Access-Control-Allow-Origin", origin)
+        headers.add("Access-Control-Allow-Credentials", "true")
+        return headers
+    }
+
+    private static func common(contentType: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.add("Content-Type", contentType)
         headers.add("Cache-Control", "no-cache, no-store")
         headers.add("X-Content-Type-Options", "nosniff")
-        if let origin {
-            headers.add("Access-Control-Allow-Origin", origin)
-            headers.add("Access-Control-Allow-Credentials", "true")
-        }
         return headers
     }
 

@@ -48,13 +48,13 @@ struct LongPollAnswer: Sendable {
         switch format {
         case .json:
             let body = BayeuxJSONReply.array(replies: replies, connect: connect, deliveries: deliveries)
-            return HTTPResponse(status: 200, headers: BayeuxHTTPHeaders.reply(contentType: BayeuxHTTPHeaders.json, origin: origin), body: body)
+            return HTTPResponse(status: 200, headers: BayeuxHTTPHeaders.reply(BayeuxHTTPHeaders.json, origin: origin), body: body)
         case .jsonp(let callback):
             let json = BayeuxJSONReply.array(replies: replies, connect: connect, deliveries: deliveries, lineSeparators: .escaped)
             var body = Array("/**/\(callback)(".utf8)
             body += json
             body += Array(");".utf8)
-            var headers = BayeuxHTTPHeaders.reply(contentType: BayeuxHTTPHeaders.javascript, origin: origin)
+            var headers = BayeuxHTTPHeaders.reply(BayeuxHTTPHeaders.javascript, origin: origin)
             headers.add("Content-Disposition", "attachment; filename=f.txt")
             return HTTPResponse(status: 200, headers: headers, body: body)
         }
