@@ -55,7 +55,8 @@ enum BodyFraming {
                     if isEmpty { return (body, position) }
                 }
             }
-            guard bytes.count >= position + size + 2 else { return nil }
+            // Compared without adding to `size`, which the server chose (it could overflow).
+            guard size <= bytes.count - position - 2 else { return nil }
             body.append(contentsOf: bytes[position..<(position + size)])
             guard bytes[position + size] == UInt8(ascii: "\r"), bytes[position + size + 1] == UInt8(ascii: "\n") else {
                 throw .badChunk

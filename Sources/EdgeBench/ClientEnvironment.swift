@@ -14,12 +14,15 @@ final class ClientEnvironment {
     let sources: SourceAddresses?
     var masks: MaskKeys
 
-    init(url: BenchURL, caFile: String?, tls13Suites: String?, sources: SourceAddresses?) throws {
+    /// The flags every command that connects to the server takes.
+    static let flags: Set<String> = ["url", "ca", "source-addresses", "tls13-suites"]
+
+    init(_ options: Options) throws {
+        url = try BenchURL(options.string("url"))
+        sources = try options.optionalString("source-addresses").map(SourceAddresses.init)
         loop = try EventLoop(index: 0)
         readBuffer = .allocate(byteCount: 64 * 1024, alignment: 16)
-        tls = try TLSClientContext(trusting: caFile, tls13Suites: tls13Suites)
-        self.url = url
-        self.sources = sources
+        tls = try TLSClientContext(trusting: options.optionalString("ca"), tls13Suites: options.optionalString("tls13-suites"))
         masks = MaskKeys(seed: UInt32(truncatingIfNeeded: RealtimeClock.now()))
     }
 

@@ -35,9 +35,10 @@ final class ClientStream<Owner: StreamOwner>: EventHandler, Flushable {
     private var isFlushScheduled = false
     private var isWatchingWritable = true
 
-    /// Starts connecting; throws when the socket cannot even be made (out of files, ports).
-    init(to address: SocketAddress, from source: SocketAddress?, environment: ClientEnvironment, owner: Owner) throws {
-        fd = try StreamSocket.connect(to: address, from: source)
+    /// Starts the `index`-th connection to the bench URL (its source address taken in turn);
+    /// throws when the socket cannot even be made (out of files, ports).
+    init(connection index: Int, environment: ClientEnvironment, owner: Owner) throws {
+        fd = try StreamSocket.connect(to: environment.url.address, from: environment.source(for: index))
         guard let tls = TLSConnection(clientFD: fd, context: environment.tls, host: environment.url.host) else {
             Socket.close(fd)
             throw SystemError("SSL_new", errno: ENOMEM)

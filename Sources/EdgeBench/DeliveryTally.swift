@@ -17,7 +17,7 @@ struct DeliveryTally {
     /// Counts `delivery`, received at `now` on a connection whose last seq was `lastSeq`.
     mutating func record(_ delivery: DeliveryScanner.Delivery, at now: Int64, lastSeq: inout Int64) {
         deliveries += 1
-        latency.record(now - delivery.sentAt)
+        latency.record(now &- delivery.sentAt)  // a foreign "t" may be anything
         firstAt = min(firstAt, now)
         lastAt = max(lastAt, now)
         if delivery.seq <= lastSeq {

@@ -1,14 +1,11 @@
 /// `drain`: N TLS connections that only read and discard: the receiving end of
 /// `rawlimit`, in a process of its own so its CPU is not counted as the writer's.
 enum DrainCommand {
-    static let flags: Set<String> = ["url", "ca", "connections", "duration", "source-addresses", "tls13-suites"]
+    static let flags = ClientEnvironment.flags.union(["connections", "duration"])
 
     static func run(_ options: Options) throws -> JSONValue {
-        let url = try BenchURL(options.string("url"))
         let count = try options.int("connections", in: 1...19_000)
-        let environment = try ClientEnvironment(
-            url: url, caFile: options.optionalString("ca"), tls13Suites: options.optionalString("tls13-suites"),
-            sources: try options.optionalString("source-addresses").map(SourceAddresses.init))
+        let environment = try ClientEnvironment(options)
         let readers = try (0..<count).map { try DrainReader(index: $0, environment: environment) }
         let loop = environment.loop
         let started = ResourceUsage.now()
@@ -33,8 +30,7 @@ final class DrainReader: StreamOwner {
     private(set) var wasOpened = false
 
     init(index: Int, environment: ClientEnvironment) throws {
-        stream = try ClientStream(to: environment.url.address, from: environment.source(for: index),
-                                  environment: environment, owner: self)
+        stream = try ClientStream(connection: index, environment: environment, owner: self)
     }
 
     func streamOpened() {

@@ -17,8 +17,7 @@ final class HTTPClient<Owner: HTTPClientOwner>: StreamOwner {
     init(connection index: Int, environment: ClientEnvironment, owner: Owner) throws {
         self.environment = environment
         self.owner = owner
-        stream = try ClientStream(to: environment.url.address, from: environment.source(for: index),
-                                  environment: environment, owner: self)
+        stream = try ClientStream(connection: index, environment: environment, owner: self)
     }
 
     var cipherName: String { stream.cipherName }

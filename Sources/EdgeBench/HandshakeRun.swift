@@ -5,7 +5,7 @@ import IO
 ///
 /// Loop-confined.
 final class HandshakeRun {
-    static let flags: Set<String> = ["url", "ca", "connections", "duration", "source-addresses", "tls13-suites"]
+    static let flags = ClientEnvironment.flags.union(["connections", "duration"])
 
     let environment: ClientEnvironment
     private var probes: [HandshakeProbe] = []
@@ -21,10 +21,7 @@ final class HandshakeRun {
     }
 
     static func run(_ options: Options) throws -> JSONValue {
-        let url = try BenchURL(options.string("url"))
-        let environment = try ClientEnvironment(
-            url: url, caFile: options.optionalString("ca"), tls13Suites: options.optionalString("tls13-suites"),
-            sources: try options.optionalString("source-addresses").map(SourceAddresses.init))
+        let environment = try ClientEnvironment(options)
         let run = HandshakeRun(environment: environment)
         let seconds = try options.seconds("duration", default: 10)
         let concurrency = try options.int("connections", default: 32, in: 1...10_000)

@@ -3,16 +3,13 @@
 /// client has no message on its way. The figure is round trips per second: held
 /// `/meta/connect` requests answered with a message, over the measured window.
 enum LongPollCommand {
-    static let flags: Set<String> = ["url", "ca", "clients", "duration", "ready-file", "max-opening",
-                                     "source-addresses", "service", "token", "origin", "tls13-suites"]
+    static let flags = ClientEnvironment.flags.union(["clients", "duration", "ready-file", "max-opening",
+                                                      "service", "token", "origin"])
 
     static func run(_ options: Options) throws -> JSONValue {
-        let url = try BenchURL(options.string("url"))
         let count = try options.int("clients", in: 1...19_000)
         let seconds = try options.seconds("duration", default: 10)
-        let environment = try ClientEnvironment(
-            url: url, caFile: options.optionalString("ca"), tls13Suites: options.optionalString("tls13-suites"),
-            sources: try options.optionalString("source-addresses").map(SourceAddresses.init))
+        let environment = try ClientEnvironment(options)
         let fleet = LongPollFleet(environment: environment, clients: count,
                                   maxOpening: try options.int("max-opening", default: 500, in: 1...19_000),
                                   credentials: try PublisherCredentials(options), measuredSeconds: seconds,

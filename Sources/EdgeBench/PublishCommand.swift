@@ -4,14 +4,11 @@ import IO
 /// paced at a fixed rate (a 1 ms tick sends what is due, so the average holds) or as
 /// fast as the server acknowledges, with at most `--window` unacknowledged.
 enum PublishCommand {
-    static let flags: Set<String> = ["url", "ca", "channel", "rate", "count", "duration", "window", "first-seq",
-                                     "service", "token", "origin", "source-addresses", "tls13-suites"]
+    static let flags = ClientEnvironment.flags.union(["channel", "rate", "count", "duration", "window", "first-seq",
+                                                      "service", "token", "origin"])
 
     static func run(_ options: Options) throws -> JSONValue {
-        let url = try BenchURL(options.string("url"))
-        let environment = try ClientEnvironment(
-            url: url, caFile: options.optionalString("ca"), tls13Suites: options.optionalString("tls13-suites"),
-            sources: try options.optionalString("source-addresses").map(SourceAddresses.init))
+        let environment = try ClientEnvironment(options)
         let rateText = try options.string("rate")
         let mode: PublishPacer.Mode
         if rateText == "max" {

@@ -34,11 +34,6 @@ final class PublisherSession: WebSocketOwner {
         socket = try WebSocketClient(connection: 0, origin: credentials.origin, environment: environment, owner: self)
     }
 
-    var isPublishing: Bool {
-        if case .publishing = phase { return true }
-        return false
-    }
-
     var closeReason: String? {
         if case .closed(let reason) = phase { return reason }
         return nil

@@ -10,7 +10,8 @@ struct SourceAddresses {
     /// "127.0.0.2-127.0.0.9" (a range of IPv4 addresses), or one address.
     init(_ text: String) throws(UsageError) {
         let ends = text.split(separator: "-", maxSplits: 1).map(String.init)
-        guard let first = Self.ipv4(ends[0]), let last = Self.ipv4(ends.last ?? ends[0]), first <= last,
+        guard let firstText = ends.first, let first = Self.ipv4(firstText), let last = Self.ipv4(ends.last ?? firstText),
+              first <= last,
               last - first < 1024 else {
             throw UsageError("source addresses \(text): expected an IPv4 address or a range such as 127.0.0.2-127.0.0.9")
         }

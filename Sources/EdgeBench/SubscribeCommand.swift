@@ -5,17 +5,13 @@ import IO
 /// figure). Both write the ready file once every session is subscribed or has failed,
 /// and print their figures when the duration is over or SIGTERM comes.
 enum SubscribeCommand {
-    static let flags: Set<String> = ["url", "ca", "connections", "channel", "source-addresses", "duration", "ready-file",
-                                     "max-opening", "tls13-suites"]
+    static let flags = ClientEnvironment.flags.union(["connections", "channel", "duration", "ready-file", "max-opening"])
 
     static func run(_ options: Options, isIdle: Bool) throws -> JSONValue {
-        let url = try BenchURL(options.string("url"))
         let count = try options.int("connections", in: 1...19_000)
         let duration = try options.seconds("duration", default: 3600)
         let readyFile = options.optionalString("ready-file")
-        let environment = try ClientEnvironment(
-            url: url, caFile: options.optionalString("ca"), tls13Suites: options.optionalString("tls13-suites"),
-            sources: try options.optionalString("source-addresses").map(SourceAddresses.init))
+        let environment = try ClientEnvironment(options)
         let loop = environment.loop
         let started = ResourceUsage.now()
         var fleet: SubscriberFleet?

@@ -28,7 +28,6 @@ final class SubscriberFleet {
         openMore()
     }
 
-    var isOpeningDone: Bool { pacer.isDone }
     var cipherName: String { sessions.first?.cipherName ?? "" }
 
     private func openMore() {

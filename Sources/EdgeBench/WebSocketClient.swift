@@ -34,8 +34,7 @@ final class WebSocketClient<Owner: WebSocketOwner>: StreamOwner {
         self.environment = environment
         self.origin = origin
         self.owner = owner
-        stream = try ClientStream(to: environment.url.address, from: environment.source(for: index),
-                                  environment: environment, owner: self)
+        stream = try ClientStream(connection: index, environment: environment, owner: self)
     }
 
     var cipherName: String { stream.cipherName }

@@ -23,21 +23,13 @@ public enum FormURLEncoded {
             case UInt8(ascii: "+"):
                 output.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-                output.append(high << 4 | low)
+                guard let high = iterator.next().flatMap(ASCII.hexDigitValue),
+                      let low = iterator.next().flatMap(ASCII.hexDigitValue) else { return nil }
+                output.append(UInt8(high << 4 | low))
             default:
                 output.append(byte)
             }
         }
         return output
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

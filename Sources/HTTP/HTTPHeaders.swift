@@ -44,6 +44,11 @@ public struct HTTPHeaders: Sendable, Sequence, Equatable {
         fields.first { Self.isNamed($0, name) }?.value
     }
 
+    /// The values of every field named `name`, in order (a list header sent on several lines).
+    public func values(named name: String) -> [String] {
+        fields.compactMap { Self.isNamed($0, name) ? $0.value : nil }
+    }
+
     public func contains(_ name: String) -> Bool {
         fields.contains { Self.isNamed($0, name) }
     }

@@ -121,18 +121,6 @@ public final class EventLoop: @unchecked Sendable {
 
     // MARK: work within the loop (loop thread)
 
-    /// Runs `work` later in this pass, after the events being dispatched: how a held
-    /// long-poll gathers every message published in the same pass before answering.
-    public func executeLater(_ work: @escaping () -> Void) {
-        deferred.append(work)
-    }
-
-    /// `executeLater` for a task object: no closure to allocate, which matters when one
-    /// publish wakes thousands of subscribers on this loop.
-    public func runLater(_ task: LoopTask) {
-        deferredTasks.append(task)
-    }
-
     /// Queues `target` for one `flush()` at the end of this pass. The caller keeps a
     /// flag so it asks once per pass.
     public func scheduleFlush(_ target: Flushable) {
@@ -152,8 +140,6 @@ public final class EventLoop: @unchecked Sendable {
         timers.remove(timer)
     }
 
-    public var scheduledTimerCount: Int { timers.count }
-
     // MARK: work from other threads
 
     /// Runs `work` on the loop's thread: immediately queued for this pass when called on
@@ -170,13 +156,14 @@ public final class EventLoop: @unchecked Sendable {
         if mustWake { wake() }
     }
 
-    /// Queues `task.runOnLoop()` for the loop's thread without allocating a closure.
-    /// From another loop's thread the task waits in that loop's outbox until the end of
-    /// its pass, so one publish waking thousands of subscribers here takes the inbox lock
-    /// and wakes this loop once, not once per subscriber.
+    /// Queues `task.runOnLoop()` for the loop's thread without allocating a closure. On
+    /// this loop it runs later in the pass, after the events being dispatched (how a held
+    /// long-poll gathers every message published in the same pass). From another loop's
+    /// thread it waits in that loop's outbox until the end of its pass, so one publish
+    /// waking thousands of subscribers here takes the inbox lock and wakes this loop once.
     public func post(_ task: LoopTask) {
-        if let sender = EventLoop.current, sender !== self {
-            sender.queueOutgoing(task, to: self)
+        if let sender = EventLoop.current {
+            if sender === self { deferredTasks.append(task) } else { sender.queueOutgoing(task, to: self) }
             return
         }
         deliver([task])

@@ -4,7 +4,8 @@ import Glibc
 public struct SocketAddress: Sendable, CustomStringConvertible {
     public private(set) var storage = sockaddr_storage()
     public let length: socklen_t
-    public let family: Int32
+
+    public var family: Int32 { Int32(storage.ss_family) }
 
     /// Parses an address literal ("0.0.0.0", "127.0.0.1", "::", "::1"); nil if it is not one.
     public init?(host: String, port: UInt16) {
@@ -12,22 +13,21 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
         if inet_pton(AF_INET, host, &v4.sin_addr) == 1 {
             v4.sin_family = sa_family_t(AF_INET)
             v4.sin_port = port.bigEndian
-            withUnsafeMutableBytes(of: &storage) { dst in withUnsafeBytes(of: v4) { dst.copyMemory(from: $0) } }
-            length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            family = AF_INET
+            self.init(copying: v4)
             return
         }
         var v6 = sockaddr_in6()
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        if inet_pton(AF_INET6, bare, &v6.sin6_addr) == 1 {
-            v6.sin6_family = sa_family_t(AF_INET6)
-            v6.sin6_port = port.bigEndian
-            withUnsafeMutableBytes(of: &storage) { dst in withUnsafeBytes(of: v6) { dst.copyMemory(from: $0) } }
-            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-            family = AF_INET6
-            return
-        }
-        return nil
+        guard inet_pton(AF_INET6, bare, &v6.sin6_addr) == 1 else { return nil }
+        v6.sin6_family = sa_family_t(AF_INET6)
+        v6.sin6_port = port.bigEndian
+        self.init(copying: v6)
+    }
+
+    /// `address` is a sockaddr_in or a sockaddr_in6 with its family set.
+    private init<Address>(copying address: Address) {
+        withUnsafeMutableBytes(of: &storage) { dst in withUnsafeBytes(of: address) { dst.copyMemory(from: $0) } }
+        length = socklen_t(MemoryLayout<Address>.size)
     }
 
     /// The address a socket is bound to (to learn the port the kernel picked for port 0).
@@ -40,7 +40,6 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
         guard status == 0 else { throw SystemError("getsockname") }
         self.storage = storage
         self.length = length
-        self.family = Int32(storage.ss_family)
     }
 
     public var port: UInt16 {

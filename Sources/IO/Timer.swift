@@ -22,8 +22,6 @@ public final class Timer {
 struct TimerHeap {
     private var timers: [Timer] = []
 
-    var isEmpty: Bool { timers.isEmpty }
-    var count: Int { timers.count }
     var earliest: Timer? { timers.first }
 
     mutating func insert(_ timer: Timer) {

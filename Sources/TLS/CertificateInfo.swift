@@ -6,7 +6,6 @@ public struct CertificateInfo: Sendable {
     public var serialHex = ""
     public var subject = ""
     public var notAfter = ""
-    public var isExpired = false
     /// DER of the leaf, kept to check host names against it later.
     private var leafDER: [UInt8] = []
 
@@ -23,6 +22,7 @@ public struct CertificateInfo: Sendable {
             subject = String(cString: line)
             CRYPTO_free(line, #fileID, #line)
         }
+        var isExpired = false
         if let end = X509_get0_notAfter(leaf) {
             isExpired = X509_cmp_current_time(end) < 0
             if let bio = BIO_new(BIO_s_mem()) {

@@ -13,12 +13,7 @@ public struct DevelopmentCertificateError: Error, Equatable, CustomStringConvert
 
     /// Drains OpenSSL's error queue into the message, so the next call starts clean.
     static func openSSL(_ step: String) -> DevelopmentCertificateError {
-        var reasons: [String] = []
-        while case let code = ERR_get_error(), code != 0 {
-            var buffer = [CChar](repeating: 0, count: 256)
-            ERR_error_string_n(code, &buffer, buffer.count)
-            reasons.append(buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-        }
+        let reasons = TLSError.drainOpenSSLReasons()
         let detail = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
         return DevelopmentCertificateError("development certificate: \(step) failed\(detail)")
     }

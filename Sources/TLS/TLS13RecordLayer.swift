@@ -37,6 +37,10 @@ public final class TLS13RecordLayer {
             return receiveRecords(in: bytes, crypto: crypto, deliver: deliver)
         }
         partial.append(contentsOf: UnsafeRawBufferPointer(bytes))
+        // Still short of its first whole record: keep gathering rather than copy it all again.
+        if partial.count < Self.headerLength { return .open }
+        let length = Int(partial[3]) << 8 | Int(partial[4])
+        if length <= Self.maxCiphertext && partial.count < Self.headerLength + length { return .open }
         var carried = partial
         partial = []
         return carried.withUnsafeMutableBytes { receiveRecords(in: $0, crypto: crypto, deliver: deliver) }
@@ -149,7 +153,4 @@ public final class TLS13RecordLayer {
         }
         return sealed ? Self.headerLength + recordLength : nil
     }
-
-    /// Nothing held between records: the connection is idle as far as TLS goes.
-    public var isIdle: Bool { partial.isEmpty }
 }

@@ -24,14 +24,6 @@ public enum TLS13Suite: Sendable {
         }
     }
 
-    /// The suite's hash, which sizes its traffic secrets and runs HKDF.
-    var hashName: String {
-        switch self {
-        case .aes128GCM, .chacha20Poly1305: "SHA256"
-        case .aes256GCM: "SHA384"
-        }
-    }
-
     var hashLength: Int {
         switch self {
         case .aes128GCM, .chacha20Poly1305: 32

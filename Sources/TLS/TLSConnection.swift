@@ -110,15 +110,6 @@ public final class TLSConnection {
         ERR_clear_error()
     }
 
-    /// The ALPN id agreed in the handshake, nil when the client offered none we speak.
-    public var negotiatedProtocol: String? {
-        var data: UnsafePointer<UInt8>?
-        var length: UInt32 = 0
-        SSL_get0_alpn_selected(ssl, &data, &length)
-        guard let data, length > 0 else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: data, count: Int(length)), as: UTF8.self)
-    }
-
     public var protocolVersion: String {
         String(cString: SSL_get_version(ssl))
     }

@@ -41,7 +41,8 @@ enum ChannelName {
     /// Meta channel: a valid name or pattern whose first segment is `meta` (so `/meta/*`
     /// and `/meta` count, as in Faye's `Channel.meta?`).
     static func isMeta(_ channel: String) -> Bool {
-        form(of: channel) != nil && firstSegment(of: channel) == "meta"
+        // The segment test first: it spares a publish the full name check, which it makes itself.
+        firstSegment(of: channel) == "meta" && form(of: channel) != nil
     }
 
     /// Remote clients may (un)subscribe to valid names and patterns outside `/meta` and `/service`.

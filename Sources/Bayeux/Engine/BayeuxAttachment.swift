@@ -2,7 +2,6 @@
 /// through it, so they need no lookup by client id. Once the binding has ended (detached,
 /// replaced by a newer attachment, client destroyed) its operations do nothing.
 public protocol BayeuxAttachment: AnyObject, Sendable {
-    var clientId: String { get }
     /// Takes everything queued, in order, while this attachment is the client's current one
     /// (else nothing). A `.hold` attachment that receives messages ends in the same step, so
     /// nothing arriving afterwards can be lost with it: it waits for the next connect.

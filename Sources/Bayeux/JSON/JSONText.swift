@@ -52,4 +52,29 @@ struct JSONText: Sendable {
             return elements
         }
     }
+
+    /// Walks an array value and the arrays inside it in one pass: `leaf` for every element
+    /// that is not an array, at any depth, in order; `separator` between the elements of
+    /// each array (nested ones included). Fetching `elements` level by level would re-scan
+    /// every subtree once per level of nesting.
+    func walkNested(_ value: JSONValue, separator: () -> Void, leaf: (JSONValue) -> Void) {
+        guard value.kind == .array else { return }
+        bytes.withUnsafeBufferPointer { buffer in
+            func walk(_ scanner: inout JSONScanner) throws(JSONSyntaxError) {
+                var isFirst = true
+                _ = try scanner.scanArray(depth: 0) { (scanner: inout JSONScanner) throws(JSONSyntaxError) in
+                    if !isFirst { separator() }
+                    isFirst = false
+                    if scanner.peekByte() == UInt8(ascii: "[") {
+                        try walk(&scanner)
+                    } else {
+                        leaf(try scanner.scanValue(depth: 1))
+                    }
+                }
+            }
+            var scanner = JSONScanner(buffer, from: value.range.lowerBound)
+            // The value was validated when the text was scanned, so this cannot fail.
+            try? walk(&scanner)
+        }
+    }
 }

@@ -52,29 +52,25 @@ struct JSONWriter {
 
     /// Re-emits a validated value without insignificant whitespace and with its strings
     /// re-escaped, the way a parse-and-encode round trip in Faye would write it back.
-    /// Numbers are copied as written.
+    /// Numbers are copied as written. One pass over the bytes: walking members and
+    /// elements level by level would re-scan each subtree once per level of nesting.
     mutating func appendCanonical(_ value: JSONValue, of text: JSONText) {
-        switch value.kind {
-        case .object:
-            bytes.append(UInt8(ascii: "{"))
-            for (index, member) in text.members(value).enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendString(member.key)
-                bytes.append(UInt8(ascii: ":"))
-                appendCanonical(member.value, of: text)
+        text.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = JSONScanner(buffer, from: value.range.lowerBound)
+            while scanner.position < value.range.upperBound {
+                let byte = buffer[scanner.position]
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    scanner.position += 1
+                case UInt8(ascii: "\""):
+                    let start = scanner.position
+                    try? scanner.scanString()  // validated when the text was scanned: cannot fail
+                    appendString(JSONStringDecoder.decode(buffer, start..<scanner.position))
+                default:
+                    bytes.append(byte)
+                    scanner.position += 1
+                }
             }
-            bytes.append(UInt8(ascii: "}"))
-        case .array:
-            bytes.append(UInt8(ascii: "["))
-            for (index, element) in text.elements(value).enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendCanonical(element, of: text)
-            }
-            bytes.append(UInt8(ascii: "]"))
-        case .string:
-            appendString(text.string(value) ?? "")
-        case .number, .true, .false, .null:
-            appendRaw(text.slice(value))
         }
     }
 

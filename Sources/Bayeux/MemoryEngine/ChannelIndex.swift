@@ -3,8 +3,11 @@
 struct ChannelIndex {
     private var lists: [String: SubscriberList] = [:]
     private(set) var subscriptionCount = 0
+    /// The longest name or pattern ever subscribed to, in bytes: longer keys cannot match.
+    private(set) var longestKey = 0
 
     mutating func add(_ session: ClientSession, to channel: String) {
+        longestKey = max(longestKey, channel.utf8.count)
         if lists[channel, default: SubscriberList()].insert(session) {
             subscriptionCount += 1
         }
@@ -20,8 +23,8 @@ struct ChannelIndex {
         }
     }
 
-    /// The non-empty lists under `keys`.
-    func subscribers(matching keys: [String]) -> [SubscriberList] {
-        keys.compactMap { lists[$0] }
+    /// The non-empty lists of the subscriptions that match the channel `name`.
+    func subscribers(matching name: String) -> [SubscriberList] {
+        ChannelName.expansion(of: name, longestKey: longestKey).compactMap { lists[$0] }
     }
 }

@@ -21,8 +21,6 @@ final class MemoryAttachment: BayeuxAttachment {
         self.session = session
     }
 
-    var clientId: String { session.id }
-
     func drain(_ completion: @escaping @Sendable ([BayeuxDelivery]) -> Void) {
         completion(session.drain(for: self))
     }

@@ -5,10 +5,9 @@ extension MemoryEngine {
     /// its subscriptions match. Per delivery: one uncontended lock, an array append and a
     /// reference-count increment; a listener is called only when a queue stops being empty.
     public func publish(_ delivery: BayeuxDelivery) {
-        let keys = ChannelName.expansion(of: delivery.channel)
         // The largest list goes first and needs no duplicate check; a member of a later list
         // is skipped if an earlier list holds it (each list has O(1) membership).
-        let lists = channels.withLock { $0.subscribers(matching: keys) }.sorted { $0.count > $1.count }
+        let lists = channels.withLock { $0.subscribers(matching: delivery.channel) }.sorted { $0.count > $1.count }
         guard !lists.isEmpty else { return }
         let limit = max(1, configuration.maxQueuedMessagesPerClient)
         var queued = 0

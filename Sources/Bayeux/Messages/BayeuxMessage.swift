@@ -42,7 +42,12 @@ public struct BayeuxMessage: Sendable {
         switch value.kind {
         case .string: text.string(value) ?? ""
         case .null: ""
-        case .array: text.elements(value).map(errorArgument).joined(separator: ",")
+        case .array:
+            {
+                var joined = ""
+                text.walkNested(value, separator: { joined += "," }, leaf: { joined += errorArgument($0) })
+                return joined
+            }()
         case .object, .number, .true, .false: String(decoding: text.slice(value), as: UTF8.self)
         }
     }

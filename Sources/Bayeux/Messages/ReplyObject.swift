@@ -65,10 +65,6 @@ struct ReplyObject: Sendable {
         set(key, json: writer.bytes)
     }
 
-    mutating func set(_ key: String, object: ReplyObject) {
-        set(key, json: object.encoded())
-    }
-
     mutating func setError(_ error: BayeuxError) {
         set("error", string: error.text)
     }

@@ -18,12 +18,12 @@ extension BayeuxServer {
             reply.settleSuccess()
             guard !reply.hasError, let clientId = message.clientId, let connectionType else {
                 reply.remove("clientId")
-                advise(&reply, connectionType: message.connectionType)
+                advice.apply(to: &reply, connectionType: message.connectionType)
                 gatherer.add(reply.encoded())
                 return
             }
             engine.ping(clientId)
-            advise(&reply, connectionType: message.connectionType)
+            advice.apply(to: &reply, connectionType: message.connectionType)
             gatherer.add(AcceptedConnect(
                 clientId: clientId, reply: reply.encoded(),
                 hold: hold(of: message, connectionType: connectionType), connectionType: connectionType))

@@ -21,14 +21,14 @@ extension BayeuxServer {
         reply.settleSuccess()
         let connectionType = message.connectionType
         guard !reply.hasError else {
-            advise(&reply, connectionType: connectionType)
+            advice.apply(to: &reply, connectionType: connectionType)
             gatherer.add(reply.encoded())
             return
         }
         engine.createClient { [self, reply] clientId in
             var reply = reply
             reply.set("clientId", string: clientId)
-            advise(&reply, connectionType: connectionType)
+            advice.apply(to: &reply, connectionType: connectionType)
             gatherer.add(reply.encoded())
         }
     }

@@ -7,16 +7,17 @@ extension BayeuxServer {
     /// → 405; `data` absent or null → 402 (Ruby's reading). `clientId` is never checked.
     func publish(_ message: BayeuxMessage, context: BayeuxRequestContext) -> [UInt8] {
         var reply = ReplyObject(respondingTo: message)
-        let channelArgument = message.value("channel").map(message.errorArgument) ?? ""
+        // Only a refusal names the channel.
+        func channelArgument() -> String { message.value("channel").map(message.errorArgument) ?? "" }
         let ext = message.value("ext").map(message.text.members) ?? []
         var refusedByTokens = false
         if let refusal = publishRefusal(ext: ext, of: message, context: context) {
-            reply.setError(.publishRefused(channel: channelArgument, refusal))
+            reply.setError(.publishRefused(channel: channelArgument(), refusal))
             refusedByTokens = true
         }
         let channel = message.channel.flatMap { ChannelName.form(of: $0) == .name ? $0 : nil }
         if channel == nil {
-            reply.setError(.invalidChannel(channelArgument))
+            reply.setError(.invalidChannel(channelArgument()))
             refusedByTokens = false
         }
         if message.nonNull("data") == nil {

@@ -50,6 +50,8 @@ extension BayeuxServer {
     /// Faye's `[message['subscription']].flatten`: one channel or any nesting of arrays.
     private func flattened(_ value: JSONValue, of text: JSONText) -> [JSONValue] {
         guard value.kind == .array else { return [value] }
-        return text.elements(value).flatMap { flattened($0, of: text) }
+        var leaves: [JSONValue] = []
+        text.walkNested(value, separator: {}, leaf: { leaves.append($0) })
+        return leaves
     }
 }

@@ -6,6 +6,7 @@ import Synchronization
 public final class BayeuxServer: Sendable {
     let engine: any BayeuxEngine
     let configuration: BayeuxConfiguration
+    let advice: Advice
     let publishers: Mutex<PublisherTokens?>
     let publishedMessages = Atomic<Int>(0)
     let refusedPublishes = Atomic<Int>(0)
@@ -14,6 +15,7 @@ public final class BayeuxServer: Sendable {
     public init(engine: any BayeuxEngine, configuration: BayeuxConfiguration, publishers: PublisherTokens?) {
         self.engine = engine
         self.configuration = configuration
+        advice = Advice(configuration)
         self.publishers = Mutex(publishers)
     }
 

@@ -8,17 +8,14 @@ enum MessageRoute: Equatable {
     case publish
 
     init(channel: String?) {
-        guard let channel, ChannelName.isMeta(channel) else {
-            self = .publish
-            return
-        }
         switch channel {
         case "/meta/handshake": self = .handshake
         case "/meta/connect": self = .connect
         case "/meta/subscribe": self = .subscribe
         case "/meta/unsubscribe": self = .unsubscribe
         case "/meta/disconnect": self = .disconnect
-        default: self = .unknownMeta
+        case let channel? where ChannelName.isMeta(channel): self = .unknownMeta
+        default: self = .publish
         }
     }
 }

@@ -19,7 +19,6 @@ static const unsigned int CLinux_EPOLLIN = EPOLLIN;
 static const unsigned int CLinux_EPOLLOUT = EPOLLOUT;
 static const unsigned int CLinux_EPOLLERR = EPOLLERR;
 static const unsigned int CLinux_EPOLLHUP = EPOLLHUP;
-static const unsigned int CLinux_EPOLLRDHUP = EPOLLRDHUP;
 static const unsigned int CLinux_EPOLLET = EPOLLET;
 static const int CLinux_EFD_NONBLOCK = EFD_NONBLOCK;
 static const int CLinux_EFD_CLOEXEC = EFD_CLOEXEC;

@@ -22,7 +22,7 @@ struct BufferPool {
     mutating func give(_ buffer: inout [UInt8]) {
         var returned: [UInt8] = []
         swap(&returned, &buffer)
-        guard returned.capacity <= Self.maxPooledCapacity, free.count < Self.maxPooled else { return }
+        guard returned.capacity > 0, returned.capacity <= Self.maxPooledCapacity, free.count < Self.maxPooled else { return }
         returned.removeAll(keepingCapacity: true)
         free.append(returned)
     }

@@ -269,10 +269,14 @@ final class Connection: EventHandler, Flushable {
         cancelDeadline()
         deadline = nil
         loop.deregister(fd)
-        if wasOpen { transport.sayGoodbye(fd, crypto: loopContext.recordCrypto, scratch: loopContext.sealBuffer) }
+        // After half a record, a close_notify would only read as a corrupt stream.
+        if wasOpen && unsent.isEmpty {
+            transport.sayGoodbye(fd, crypto: loopContext.recordCrypto, scratch: loopContext.sealBuffer)
+        }
         transport = .plain
         Socket.close(fd)
-        output = []
+        loopContext.outputBuffers.give(&output)
+        outputSent = 0
         unsent = []
         let handler = self.handler
         self.handler = nil

@@ -23,8 +23,10 @@ enum ConnectionTransport {
     }
 
     /// Reads once into the loop's buffer and hands every clear-text byte to `deliver`.
-    mutating func read(_ fd: Int32, buffer: UnsafeMutableRawBufferPointer, crypto: TLSRecordCrypto,
-                       deliver: (UnsafeRawBufferPointer) -> Void) -> ReadStatus {
+    /// Not `mutating`: `deliver` may close the connection, which replaces the transport, and
+    /// a mutating call would hold the exclusive access that replacement needs (a trap).
+    func read(_ fd: Int32, buffer: UnsafeMutableRawBufferPointer, crypto: TLSRecordCrypto,
+              deliver: (UnsafeRawBufferPointer) -> Void) -> ReadStatus {
         switch self {
         case .plain:
             switch Socket.read(fd, into: buffer) {

@@ -20,7 +20,6 @@ final class HTTP1Exchange: HTTPExchange {
 
     var loop: EventLoop { handler.connection.loop }
     var isSecure: Bool { handler.connection.port == .secure }
-    var connection: Connection { handler.connection }
     var pendingOutputBytes: Int { handler.connection.pendingOutputBytes }
 
     func respond(_ response: HTTPResponse) {
@@ -44,6 +43,11 @@ final class HTTP1Exchange: HTTPExchange {
     func close() {
         guard isOpen else { return }
         handler.connection.closeAfterFlush()
+    }
+
+    func cutOff() {
+        guard isOpen else { return }
+        handler.connection.close()
     }
 
     func switchToWebSocket(_ upgrade: WebSocketUpgrade, makeEndpoint: (WebSocketConnection) -> WebSocketEndpoint) {

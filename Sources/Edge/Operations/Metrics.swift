@@ -18,6 +18,8 @@ final class Metrics: Sendable {
 
         func increment(by amount: Int = 1) { value.add(amount, ordering: .relaxed) }
         func decrement() { value.subtract(1, ordering: .relaxed) }
+        /// Counts one more unless that would pass `limit`; says whether it did.
+        func increment(upTo limit: Int) -> Bool { value.increment(upTo: limit) }
         var current: Int { value.load(ordering: .relaxed) }
     }
 
@@ -46,14 +48,21 @@ final class Metrics: Sendable {
     func render(tag: String, extra: [(name: String, help: String, isGauge: Bool, value: Int)]) -> String {
         var text = ""
         let label = "{tag=\"\(tag)\"}"
-        for counter in all {
-            text += "# HELP \(counter.name) \(counter.help)\n# TYPE \(counter.name) \(counter.isGauge ? "gauge" : "counter")\n"
-            text += "\(counter.name)\(label) \(counter.current)\n"
-        }
-        for line in extra {
+        let own = all.map { (name: $0.name, help: $0.help, isGauge: $0.isGauge, value: $0.current) }
+        for line in own + extra {
             text += "# HELP \(line.name) \(line.help)\n# TYPE \(line.name) \(line.isGauge ? "gauge" : "counter")\n"
             text += "\(line.name)\(label) \(line.value)\n"
         }
         return text
+    }
+}
+
+extension Atomic where Value == Int {
+    /// Adds one unless that would pass `limit` (undone at once if a racing add got there
+    /// first); says whether it added.
+    func increment(upTo limit: Int) -> Bool {
+        if add(1, ordering: .relaxed).newValue <= limit { return true }
+        subtract(1, ordering: .relaxed)
+        return false
     }
 }

@@ -23,8 +23,10 @@ protocol HTTPExchange: AnyObject {
     func stream(_ bytes: [UInt8])
     /// Bytes queued to the peer and not yet written (slow-reader bound for streams).
     var pendingOutputBytes: Int { get }
-    /// Ends the exchange and its connection (a stream that must stop).
+    /// Ends the exchange and its connection once what is queued is written (a stream that must stop).
     func close()
+    /// Drops the connection now, queued output included: a reader too slow for its stream.
+    func cutOff()
     /// Answers `101 Switching Protocols` and runs `makeEndpoint`'s endpoint on the socket.
     func switchToWebSocket(_ upgrade: WebSocketUpgrade, makeEndpoint: (WebSocketConnection) -> WebSocketEndpoint)
 }

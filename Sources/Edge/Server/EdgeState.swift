@@ -3,14 +3,16 @@ import Synchronization
 import TLS
 
 /// What every loop shares: configuration, logs, metrics, the TLS context store, the
-/// Bayeux server, and the process-wide connection count.
+/// Bayeux server, and the process-wide connection counts.
 final class EdgeState: Sendable {
     let configuration: Configuration
     let log: Log
     let metrics: Metrics
     let tls: TLSContextStore?
     let bayeux: BayeuxServer
-    private let openConnections = Atomic<Int>(0)
+    /// A WebSocket silent this long is gone: Faye clients send a /meta/connect (older ones
+    /// an empty batch) at least once per Bayeux timeout. Made once, not on every read.
+    let webSocketSilence: (nanoseconds: UInt64, reason: String)
     private let draining = Atomic<Bool>(false)
     private let idleKeepAlive = Atomic<Int>(0)
 
@@ -20,35 +22,28 @@ final class EdgeState: Sendable {
         self.metrics = metrics
         self.tls = tls
         self.bayeux = bayeux
+        let seconds = 2 * configuration.bayeux.timeout + 10
+        webSocketSilence = (.nanoseconds(seconds: seconds), "WebSocket silent for \(Int(seconds)) s")
     }
 
     var limits: ConnectionLimits { configuration.limits }
 
-    /// Counts a new connection in, unless FAYE_MAX_CONNECTIONS is reached.
+    /// Counts a new connection in, unless FAYE_MAX_CONNECTIONS is reached. The count is
+    /// the open-connections gauge of /metrics itself.
     func admitConnection() -> Bool {
-        let now = openConnections.add(1, ordering: .relaxed).newValue
-        if now > configuration.listening.maxConnections {
-            openConnections.subtract(1, ordering: .relaxed)
-            return false
-        }
-        return true
+        metrics.connectionsOpen.increment(upTo: configuration.listening.maxConnections)
     }
 
     func releaseConnection() {
-        openConnections.subtract(1, ordering: .relaxed)
+        metrics.connectionsOpen.decrement()
     }
 
-    var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+    var connectionCount: Int { metrics.connectionsOpen.current }
 
     /// An HTTP connection starts waiting for its next request; false when
     /// FAYE_MAX_PERSISTENT_CONNECTIONS are already waiting (it should close instead).
     func enterIdleKeepAlive() -> Bool {
-        let now = idleKeepAlive.add(1, ordering: .relaxed).newValue
-        if now > configuration.listening.maxPersistentConnections {
-            idleKeepAlive.subtract(1, ordering: .relaxed)
-            return false
-        }
-        return true
+        idleKeepAlive.increment(upTo: configuration.listening.maxPersistentConnections)
     }
 
     func leaveIdleKeepAlive() {

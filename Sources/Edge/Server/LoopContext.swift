@@ -65,7 +65,6 @@ final class LoopContext {
             return
         }
         connections[fd] = connection
-        metrics.connectionsOpen.increment()
         if tls != nil {
             connection.setDeadline(after: shared.limits.handshakeDeadline, reason: "TLS handshake took too long")
         } else {
@@ -84,7 +83,6 @@ final class LoopContext {
 
     func connectionClosed(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.fd) != nil else { return }
-        shared.metrics.connectionsOpen.decrement()
         shared.releaseConnection()
     }
 

@@ -22,7 +22,7 @@ enum Reload {
         case .missing:
             state.bayeux.replacePublishers(nil)
             state.log.warning("reload: no tokens file; every publish from a client is now refused", [("file", path)])
-        case .invalid(let reason):
+        case .unreadable(let reason), .invalid(let reason):
             succeeded = false
             state.log.error("reload: tokens kept, the new file is invalid", [("error", reason)])
         }

@@ -40,7 +40,7 @@ enum TLSStartup {
         if !exists(tls.keyFile) {
             problems.append(.init(.fatal, variable: "FAYE_SSL_KEY_FILE", message: "key file \(tls.keyFile) does not exist"))
         }
-        guard problems.allSatisfy({ $0.severity != .fatal }) else { return (nil, problems) }
+        guard !problems.hasFatal else { return (nil, problems) }
         do {
             let store = try TLSContextStore(settings: tls.contextSettings(alpn: alpn))
             let certificate = store.context.certificate

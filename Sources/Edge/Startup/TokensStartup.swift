@@ -1,5 +1,4 @@
 import Bayeux
-import Glibc
 
 /// Loads the publisher tokens file for start-up, --check-config and SIGHUP.
 enum TokensStartup {
@@ -7,18 +6,25 @@ enum TokensStartup {
         case loaded(PublisherTokens)
         /// No file: every client publish is refused (config.md), a warning not a failure.
         case missing
+        case unreadable(String)
         case invalid(String)
     }
 
-    static func load(_ path: String) -> Outcome {
-        guard let bytes = readFile(path) else {
-            if errno == ENOENT { return .missing }
-            return .invalid("tokens file \(path) cannot be read: \(String(cString: strerror(errno)))")
+    static func load(_ path: String, from files: some ConfigurationFileSystem = LocalFileSystem()) -> Outcome {
+        switch files.status(of: path) {
+        case .missing: return .missing
+        case .unreadable(let reason): return .unreadable("tokens file \(path) cannot be read: \(reason)")
+        case .readable: break
         }
-        do {
-            return .loaded(try PublisherTokens(json: bytes))
-        } catch {
-            return .invalid("tokens file \(path), \(error)")
+        switch files.contents(of: path) {
+        case .failure(let error):
+            return .unreadable("tokens file \(path) cannot be read: \(error.reason)")
+        case .success(let bytes):
+            do {
+                return .loaded(try PublisherTokens(json: bytes))
+            } catch {
+                return .invalid("tokens file \(path), \(error)")
+            }
         }
     }
 
@@ -28,29 +34,10 @@ enum TokensStartup {
         case .loaded(let tokens):
             return [.init(.info, variable: "FAYE_TOKENS_JSON_FILE", message:
                 "publisher tokens for \(tokens.serviceNames.count) service(s): \(tokens.serviceNames.joined(separator: ", "))")]
-        case .missing:
-            return []  // the configuration loader has already warned that publishing is refused
+        case .missing, .unreadable:
+            return []  // the configuration loader has already reported the file's absence or access
         case .invalid(let reason):
             return [.init(.fatal, variable: "FAYE_TOKENS_JSON_FILE", message: reason)]
-        }
-    }
-
-    private static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &chunk, chunk.count)
-            if n < 0 { return nil }
-            if n == 0 { return bytes }
-            bytes += chunk[0..<n]
-            // A tokens file is a few lines; refuse to slurp something that is plainly not one.
-            if bytes.count > 16 << 20 {
-                errno = EFBIG
-                return nil
-            }
         }
     }
 }

@@ -53,16 +53,18 @@ final class EventSourceTransport: BayeuxListener, LoopTask, @unchecked Sendable 
     private func write(_ deliveries: [BayeuxDelivery]) {
         guard !isClosed, !deliveries.isEmpty else { return }
         var events: [UInt8] = []
+        events.reserveCapacity(deliveries.reduce(0) { $0 + $1.json.count + 12 })
         for delivery in deliveries {
-            events += "data: ".utf8
-            events += BayeuxJSONReply.array(deliveries: [delivery])
-            events += "\r\n\r\n".utf8
+            events += "data: [".utf8
+            events += delivery.json
+            events += "]\r\n\r\n".utf8
         }
         exchange.stream(events)
         if exchange.pendingOutputBytes > state.limits.maxPendingOutputBytes {
             state.metrics.slowReaderDisconnects.increment()
             state.log.info("slow reader disconnected", [("transport", "eventsource"), ("clientId", clientId)])
-            close()
+            stop()
+            exchange.cutOff()
         }
     }
 

@@ -7,11 +7,7 @@ import Synchronization
 enum Wakeup {
     static func request(_ isPending: borrowing Atomic<Bool>, on loop: EventLoop, task: LoopTask) {
         guard !isPending.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        if loop.inLoop {
-            loop.runLater(task)
-        } else {
-            loop.post(task)
-        }
+        loop.post(task)
     }
 
     /// Called first thing in `runOnLoop`, so a publish during the drain asks again.

@@ -12,37 +12,25 @@ final class WebSocketConnection: ConnectionHandler {
     unowned(unsafe) let connection: Connection
     var endpoint: WebSocketEndpoint?
     private var decoder: WebSocketFrameDecoder
-    private let compression: Compression
-
-    /// How this socket's messages are compressed.
-    private enum Compression {
-        case none
-        /// No context takeover: the loop's shared compressor, by window size.
-        case shared(windowBits: Int)
-        /// Context takeover (only if the operator allows it): this socket's own window.
-        case own(PerMessageDeflateCompressor)
-    }
+    /// The window size of the loop's shared compressor when permessage-deflate was agreed;
+    /// nil without it. The edge never agrees to context takeover (`WebSocketUpgrade`), so
+    /// a socket keeps no zlib state of its own.
+    private let compressionWindowBits: Int?
     private var hasSentClose = false
 
     init(connection: Connection, deflate: PerMessageDeflateAgreement?, maxMessageSize: Int) {
         self.connection = connection
         decoder = WebSocketFrameDecoder(maxMessageSize: maxMessageSize, deflate: deflate)
-        switch deflate {
-        case .none: compression = .none
-        case .some(let agreement) where agreement.serverNoContextTakeover:
-            compression = .shared(windowBits: agreement.serverMaxWindowBits)
-        case .some(let agreement):
-            compression = .own(PerMessageDeflateCompressor(windowBits: agreement.serverMaxWindowBits, noContextTakeover: false))
-        }
+        assert(deflate?.serverNoContextTakeover ?? true, "the edge never agrees to context takeover")
+        compressionWindowBits = deflate?.serverMaxWindowBits
         connection.loopContext.shared.metrics.webSocketsOpen.increment()
         extendIdleDeadline()
     }
 
-    /// A socket on which the client sends nothing for two Bayeux timeouts is gone: Faye
-    /// clients send a /meta/connect (older ones an empty batch) at least once per timeout.
+    /// Every read restarts the silence deadline (`EdgeState.webSocketSilence`).
     private func extendIdleDeadline() {
-        let seconds = 2 * state.configuration.bayeux.timeout + 10
-        connection.setDeadline(after: .nanoseconds(seconds: seconds), reason: "WebSocket silent for \(Int(seconds)) s")
+        let silence = state.webSocketSilence
+        connection.setDeadline(after: silence.nanoseconds, reason: silence.reason)
     }
 
     var state: EdgeState { connection.loopContext.shared }
@@ -87,17 +75,12 @@ final class WebSocketConnection: ConnectionHandler {
         guard isOpen else { return }
         let deflate = connection.loopContext.deflate
         connection.withOutput { output in
-            switch compression {
-            case .none:
-                payload.withUnsafeBytes { WebSocketFrameEncoder.appendFrame(opcode: .text, payload: $0, into: &output) }
-            case .shared(let windowBits):
+            if let windowBits = compressionWindowBits {
                 var compressed: [UInt8] = []
                 payload.withUnsafeBytes { deflate.compress($0, windowBits: windowBits, into: &compressed) }
                 appendCompressedFrame(compressed, into: &output)
-            case .own(let compressor):
-                var compressed: [UInt8] = []
-                payload.withUnsafeBytes { compressor.compress($0, into: &compressed) }
-                appendCompressedFrame(compressed, into: &output)
+            } else {
+                payload.withUnsafeBytes { WebSocketFrameEncoder.appendFrame(opcode: .text, payload: $0, into: &output) }
             }
         }
     }
@@ -107,21 +90,18 @@ final class WebSocketConnection: ConnectionHandler {
     /// first, and compressed once per loop when compression has no context takeover.
     func sendTextWrappedInArray(_ element: [UInt8], sharedAs message: AnyObject) {
         guard isOpen else { return }
-        switch compression {
-        case .none:
+        if let windowBits = compressionWindowBits {
+            let compressed = connection.loopContext.deflate.compressed(message, windowBits: windowBits) {
+                [UInt8(ascii: "[")] + element + [UInt8(ascii: "]")]
+            }
+            connection.withOutput { appendCompressedFrame(compressed, into: &$0) }
+        } else {
             connection.withOutput { output in
                 WebSocketFrameEncoder.appendHeader(opcode: .text, payloadLength: element.count + 2, into: &output)
                 output.append(UInt8(ascii: "["))
                 output.append(contentsOf: element)
                 output.append(UInt8(ascii: "]"))
             }
-        case .shared(let windowBits):
-            let compressed = connection.loopContext.deflate.compressed(message, windowBits: windowBits) {
-                [UInt8(ascii: "[")] + element + [UInt8(ascii: "]")]
-            }
-            connection.withOutput { appendCompressedFrame(compressed, into: &$0) }
-        case .own:
-            sendText([UInt8(ascii: "[")] + element + [UInt8(ascii: "]")])
         }
     }
 

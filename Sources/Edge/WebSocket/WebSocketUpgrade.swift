@@ -6,8 +6,8 @@ struct WebSocketUpgrade {
     let response: HTTPResponse
     let deflate: PerMessageDeflateAgreement?
 
-    /// Compression as the operator allows it; an idle connection holds no zlib state
-    /// unless context takeover is allowed and the client asked for it.
+    /// No context takeover, ever: compression goes through one compressor per loop and an
+    /// idle connection holds no zlib state.
     static let deflatePolicy = PerMessageDeflatePolicy(allowsContextTakeover: false)
 
     enum Answer {
@@ -23,7 +23,7 @@ struct WebSocketUpgrade {
             if error == .unsupportedVersion { response.headers.add("Sec-WebSocket-Version", WebSocketHandshake.version) }
             return .refused(response)
         case .success(let accept):
-            let offers = request.headers.filter { $0.name.lowercased() == "sec-websocket-extensions" }.map(\.value)
+            let offers = request.headers.values(named: "Sec-WebSocket-Extensions")
             let deflate = PerMessageDeflateAgreement.negotiate(offers: offers, policy: deflatePolicy)
             var headers = HTTPHeaders()
             headers.add("Upgrade", "websocket")

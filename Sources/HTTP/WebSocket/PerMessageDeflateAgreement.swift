@@ -18,7 +18,7 @@ public struct PerMessageDeflateAgreement: Hashable, Sendable {
     /// runs uncompressed. Offers with unknown, repeated or invalid
     /// parameters are skipped.
     public static func negotiate(offers: [String], policy: PerMessageDeflatePolicy) -> PerMessageDeflateAgreement? {
-        for element in WebSocketExtensionList.parse(offers) where element.name.lowercased() == "permessage-deflate" {
+        for element in WebSocketExtensionList.parse(offers) where ASCII.equalsIgnoringCase(element.name, "permessage-deflate") {
             if let offer = PerMessageDeflateOffer(element) {
                 return PerMessageDeflateAgreement(accepting: offer, policy: policy)
             }

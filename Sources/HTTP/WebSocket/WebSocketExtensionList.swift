@@ -64,7 +64,7 @@ enum WebSocketExtensionList {
 
         mutating func token() -> String? {
             let start = index
-            while !isAtEnd, Self.isTokenCharacter(bytes[index]) {
+            while !isAtEnd, ASCII.isTokenChar(bytes[index]) {
                 index += 1
             }
             guard index > start else { return nil }
@@ -79,7 +79,7 @@ enum WebSocketExtensionList {
                 var byte = bytes[index]
                 index += 1
                 if byte == UInt8(ascii: "\"") {
-                    guard !content.isEmpty, content.allSatisfy(Self.isTokenCharacter) else { return nil }
+                    guard !content.isEmpty, content.allSatisfy(ASCII.isTokenChar) else { return nil }
                     return String(decoding: content, as: UTF8.self)
                 }
                 if byte == UInt8(ascii: "\\") {
@@ -99,23 +99,8 @@ enum WebSocketExtensionList {
         }
 
         mutating func skipWhitespace() {
-            while !isAtEnd, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
+            while !isAtEnd, ASCII.isWhitespace(bytes[index]) {
                 index += 1
-            }
-        }
-
-        /// tchar of RFC 9110 §5.6.2.
-        static func isTokenCharacter(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                true
-            case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-                 UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-                true
-            default:
-                false
             }
         }
     }
