@@ -57,6 +57,30 @@ def test_slow_reader_is_cut_off_while_others_keep_receiving(make_edge):
     slow.close()
 
 
+def test_connect_bringing_a_backlog_past_the_bound_cuts_off_only_that_socket(make_edge):
+    # The cut-off happens while the server is still reading the connect frame: it must
+    # close that socket, not trip over the read in progress and stop the process.
+    server = make_edge(env={"FAYE_MAX_OUTPUT_BUFFER": "65536"}).start()
+    late = RawWebSocket(server)
+    reply = late.bayeux({"channel": "/meta/handshake", "version": "1.0", "supportedConnectionTypes": ["websocket"]})
+    client_id = reply[0]["clientId"]
+    late.bayeux({"channel": "/meta/subscribe", "clientId": client_id, "subscription": "/backlog"})
+    publisher = RawWebSocket(server, origin="http://localhost:3000")
+    for n in range(100):
+        published = publisher.bayeux({"channel": "/backlog", "data": {"n": n, "pad": "y" * 1000},
+                                      "ext": {"service": "Publisher", "auth_token": "test-token-1"}})
+        assert published[0]["successful"]
+    late.send_json([{"channel": "/meta/connect", "clientId": client_id, "connectionType": "websocket"}])
+    deadline = time.time() + 10
+    while metric(server, "bayeux_edge_slow_reader_disconnects_total") == 0 and time.time() < deadline:
+        time.sleep(0.1)
+    assert metric(server, "bayeux_edge_slow_reader_disconnects_total") == 1
+    assert server.process.poll() is None
+    assert "200" in server.curl("-s", "-o", "/dev/null", "-w", "%{http_code}", f"{server.url}/healthz").stdout
+    late.close()
+    publisher.close()
+
+
 def test_publish_refused_when_the_upgrade_origin_does_not_match(edge):
     ws = RawWebSocket(edge, origin="http://evil.example")
     assert ws.status == 101
