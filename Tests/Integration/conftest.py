@@ -130,6 +130,14 @@ class Edge:
         return run(["curl", "-sS", "--cacert", str(self.ca), *args], timeout=timeout)
 
 
+def metric(edge, name):
+    """The value of one /metrics line."""
+    for line in edge.curl(f"{edge.url}/metrics").stdout.splitlines():
+        if line.startswith(name + "{"):
+            return int(line.split()[-1])
+    raise AssertionError(f"no metric {name}")
+
+
 def wait_for_port(port, edge=None, timeout=20):
     deadline = time.time() + timeout
     while time.time() < deadline:

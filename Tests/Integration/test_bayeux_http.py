@@ -1,11 +1,14 @@
 """Faye's other HTTP transports driven with curl: form POST (CORS), JSONP, preflight,
 EventSource, and the HTTP answers to bad requests."""
 import json
+import socket
+import ssl
 import subprocess
 import time
 
 import pytest
 
+from conftest import metric
 from faye_clients import publish
 
 
@@ -93,6 +96,43 @@ def test_eventsource_stream_carries_published_messages(edge):
     text = out.decode()
     assert text.startswith("retry: 5000\r\n\r\n")
     assert 'data: [{"channel":"/es","data":{"n":0}' in text
+
+
+def test_eventsource_reader_that_stops_reading_is_cut_off(make_edge):
+    server = make_edge(env={"FAYE_MAX_OUTPUT_BUFFER": "65536"}).start()
+    client_id = handshake(server)
+    post_json(server, json.dumps([{"channel": "/meta/subscribe", "clientId": client_id, "subscription": "/es"}]))
+    # A small receive window from the start, so the kernel cannot take the backlog off the server's hands.
+    raw = socket.socket()
+    raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    raw.connect(("127.0.0.1", server.https_port))
+    stream = ssl.create_default_context(cafile=str(server.ca)).wrap_socket(raw, server_hostname="localhost")
+    stream.sendall(f"GET /faye/{client_id} HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n".encode())
+    # It never reads again: the batches below pile up until the server gives up on it.
+    batch = json.dumps([{"channel": "/es", "data": {"n": n, "pad": "z" * 60000},
+                         "ext": {"service": "Publisher", "auth_token": "test-token-1"}} for n in range(10)])
+    body = server.workdir / "batch.json"
+    body.write_text(batch)
+    for _ in range(30):
+        post_json(server, f"@{body}", "-H", "Origin: http://localhost:3000")
+        if slow_reader_disconnects(server):
+            break
+    assert slow_reader_disconnects(server) == 1
+    # Cut off means closed now, not once the backlog the reader will never take has drained.
+    deadline = time.time() + 5
+    while open_connections(server) > 0 and time.time() < deadline:
+        time.sleep(0.1)
+    assert open_connections(server) == 0
+    stream.close()
+
+
+def slow_reader_disconnects(edge):
+    return metric(edge, "bayeux_edge_slow_reader_disconnects_total")
+
+
+def open_connections(edge):
+    # Not counting the curl that asks.
+    return metric(edge, "bayeux_edge_connections_open") - 1
 
 
 def publish_with_token(edge, token, service="Publisher"):

@@ -6,15 +6,9 @@ import time
 
 import pytest
 
+from conftest import metric
 from faye_clients import RubyClient, publish
 from websocket_client import RawWebSocket
-
-
-def metric(edge, name):
-    for line in edge.curl(f"{edge.url}/metrics").stdout.splitlines():
-        if line.startswith(name + "{"):
-            return int(line.split()[-1])
-    raise AssertionError(f"no metric {name}")
 
 
 def test_thousand_websocket_subscribers_each_get_twenty_messages_once(make_edge):
