@@ -74,10 +74,13 @@ extension ConfigurationKey {
         case .sslCiphers: return "modern AEAD-only list"
         case .mount: return "/faye"
         case .timeout: return "60"
-        case .handshakeTimeout, .requestTimeout, .drainTimeout: return "10"
-        case .keepAliveTimeout: return "75"
-        case .maxMessageSize: return "1048576"
-        case .maxOutputBuffer: return "4194304"
+        // The limits' defaults are ConnectionLimits' own, so help cannot say otherwise.
+        case .handshakeTimeout: return String(Int(ConnectionLimits().handshakeTimeout))
+        case .requestTimeout: return String(Int(ConnectionLimits().requestTimeout))
+        case .drainTimeout: return String(Int(ConnectionLimits().drainTimeout))
+        case .keepAliveTimeout: return String(Int(ConnectionLimits().keepAliveTimeout))
+        case .maxMessageSize: return String(ConnectionLimits().maxMessageBytes)
+        case .maxOutputBuffer: return String(ConnectionLimits().maxPendingOutputBytes)
         case .environment, .rackEnvironment: return "production"
         case .tag: return "faye"
         case .tokensDirectory: return "./tokens"
